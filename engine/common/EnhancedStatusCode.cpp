@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include "common/EnhancedStatusCode.h"
+
+#include <QJsonObject>
+
+namespace Dsn {
+
+namespace {
+
+// Rust's u16 parse: digits only here (KumoMTA splits on '.'), value must fit 16 bits.
+std::optional<int> parseNumber(QStringView s, int maxValue)
+{
+    if (s.isEmpty() || s.size() > 5)
+        return std::nullopt;
+    int v = 0;
+    for (QChar c : s) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return std::nullopt;
+        v = v * 10 + (c.unicode() - '0');
+    }
+    if (v > maxValue)
+        return std::nullopt;
+    return v;
+}
+
+} // namespace
+
+QString EnhancedStatusCode::toString() const
+{
+    return QStringLiteral("%1.%2.%3").arg(klass).arg(subject).arg(detail);
+}
+
+QJsonValue EnhancedStatusCode::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("class"), klass);
+    o.insert(QStringLiteral("subject"), subject);
+    o.insert(QStringLiteral("detail"), detail);
+    return o;
+}
+
+std::optional<EnhancedStatusCode> EnhancedStatusCode::fromJson(const QJsonValue &value)
+{
+    if (value.isString())
+        return parse(value.toString());
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject o = value.toObject();
+    EnhancedStatusCode e;
+    e.klass = o.value(QStringLiteral("class")).toInt(-1);
+    e.subject = o.value(QStringLiteral("subject")).toInt(-1);
+    e.detail = o.value(QStringLiteral("detail")).toInt(-1);
+    if (e.klass < 0 || e.subject < 0 || e.detail < 0)
+        return std::nullopt;
+    return e;
+}
+
+std::optional<EnhancedStatusCode> EnhancedStatusCode::parse(QStringView text)
+{
+    const auto parts = text.split(QLatin1Char('.'));
+    if (parts.size() != 3)
+        return std::nullopt;
+    auto k = parseNumber(parts[0], 255);
+    auto s = parseNumber(parts[1], 65535);
+    auto d = parseNumber(parts[2], 65535);
+    if (!k || !s || !d || (*k != 2 && *k != 4 && *k != 5))
+        return std::nullopt;
+    return EnhancedStatusCode{*k, *s, *d};
+}
+
+std::optional<EnhancedStatusCode> EnhancedStatusCode::parsePrefix(QStringView text, QStringView *rest)
+{
+    const qsizetype space = text.indexOf(QLatin1Char(' '));
+    if (space < 0)
+        return std::nullopt;
+    auto code = parse(text.left(space));
+    if (code && rest)
+        *rest = text.mid(space + 1);
+    return code;
+}
+
+} // namespace Dsn

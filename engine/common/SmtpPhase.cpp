@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include "common/SmtpPhase.h"
+
+namespace Dsn {
+
+QString smtpPhaseName(SmtpPhase phase)
+{
+    switch (phase) {
+    case SmtpPhase::Connect:
+        return QStringLiteral("connect");
+    case SmtpPhase::Greeting:
+        return QStringLiteral("connect/greeting");
+    case SmtpPhase::Ehlo:
+        return QStringLiteral("EHLO");
+    case SmtpPhase::StartTls:
+        return QStringLiteral("STARTTLS");
+    case SmtpPhase::Auth:
+        return QStringLiteral("AUTH");
+    case SmtpPhase::MailFrom:
+        return QStringLiteral("MAIL FROM");
+    case SmtpPhase::RcptTo:
+        return QStringLiteral("RCPT TO");
+    case SmtpPhase::Data:
+        return QStringLiteral("DATA");
+    case SmtpPhase::EndOfData:
+        return QStringLiteral("end of data");
+    case SmtpPhase::Rset:
+        return QStringLiteral("RSET");
+    case SmtpPhase::Quit:
+        return QStringLiteral("QUIT");
+    }
+    return QString();
+}
+
+std::optional<SmtpPhase> smtpPhaseFromName(const QString &name)
+{
+    QString n = name.trimmed().toLower();
+    n.replace(QLatin1Char('_'), QLatin1Char(' '));
+    n.replace(QLatin1Char('-'), QLatin1Char(' '));
+    if (n == QLatin1String("mail from") || n == QLatin1String("mail"))
+        return SmtpPhase::MailFrom;
+    if (n == QLatin1String("rcpt to") || n == QLatin1String("rcpt"))
+        return SmtpPhase::RcptTo;
+    if (n == QLatin1String("data"))
+        return SmtpPhase::Data;
+    if (n == QLatin1String("end of data") || n == QLatin1String("final dot") || n == QLatin1String("dot")
+        || n == QLatin1String(".") || n == QLatin1String("eod"))
+        return SmtpPhase::EndOfData;
+    if (n == QLatin1String("connect/greeting") || n == QLatin1String("greeting") || n == QLatin1String("banner"))
+        return SmtpPhase::Greeting;
+    if (n == QLatin1String("connect"))
+        return SmtpPhase::Connect;
+    if (n == QLatin1String("ehlo") || n == QLatin1String("helo"))
+        return SmtpPhase::Ehlo;
+    if (n == QLatin1String("starttls"))
+        return SmtpPhase::StartTls;
+    if (n == QLatin1String("auth") || n == QLatin1String("auth/starttls"))
+        return SmtpPhase::Auth;
+    if (n == QLatin1String("rset"))
+        return SmtpPhase::Rset;
+    if (n == QLatin1String("quit"))
+        return SmtpPhase::Quit;
+    return std::nullopt;
+}
+
+} // namespace Dsn

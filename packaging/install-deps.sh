@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#
+# Installs the Debian 12 packages DSN Workbench needs to build, test and package.
+# Idempotent and non-interactive: packages already present are skipped, so a second run is quick.
+set -euo pipefail
+
+packages=(
+    # build tools
+    build-essential cmake ninja-build pkg-config git
+    # Qt 6 (Core, Network, Widgets, Test) and Linguist tools for the translations
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n qt6-qpa-plugins libgl1-mesa-dev libxkbcommon-dev
+    # editors
+    libqscintilla2-qt6-dev
+    # policy engine
+    liblua5.4-dev libboost-regex-dev libicu-dev nlohmann-json3-dev
+    # benchmarks (built, not run by ctest)
+    libbenchmark-dev
+    # GUI screenshots and offscreen/X11 tests
+    xvfb xauth fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages present"
+    exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

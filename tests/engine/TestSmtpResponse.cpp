@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include <QTest>
+
+#include "common/SmtpResponse.h"
+
+using namespace Dsn;
+
+class TestSmtpResponse : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parse_data();
+    void parse();
+    void malformed_data();
+    void malformed();
+    void singleLine_data();
+    void singleLine();
+    void removeLineBreaks_data();
+    void removeLineBreaks();
+    void lineLimit();
+    void json();
+};
+
+void TestSmtpResponse::parse_data()
+{
+    QTest::addColumn<QString>("raw");
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("enhanced");
+    QTest::addColumn<QString>("content");
+
+    QTest::newRow("single with esc") << u"550 5.1.1 <u@example.com>: User unknown"_qs << u"2026.06"_qs << 550
+                                     << u"5.1.1"_qs << u"<u@example.com>: User unknown"_qs;
+    QTest::newRow("no esc") << u"421 Service not available"_qs << u"2026.06"_qs << 421 << QString()
+                            << u"Service not available"_qs;
+    QTest::newRow("esc at end is not esc") << u"550 5.1.1"_qs << u"documented"_qs << 550 << QString() << u"5.1.1"_qs;
+    QTest::newRow("leading zeros dropped") << u"550 5.01.001 gone"_qs << u"2026.06"_qs << 550 << u"5.1.1"_qs
+                                           << u"gone"_qs;
+    QTest::newRow("class 3 is not esc") << u"550 3.1.1 odd"_qs << u"2026.06"_qs << 550 << QString() << u"3.1.1 odd"_qs;
+    QTest::newRow("multi CRLF 2026") << u"452-4.2.2 a\r\n452 4.2.2 b"_qs << u"2026.06"_qs << 452 << u"4.2.2"_qs
+                                     << u"a\nb"_qs;
+    QTest::newRow("multi LF documented keeps esc") << u"452-4.2.2 a\n452 4.2.2 b\n"_qs << u"documented"_qs << 452
+                                                   << u"4.2.2"_qs << u"a\n4.2.2 b"_qs;
+    QTest::newRow("only exact prefix stripped") << u"452-4.2.2 a\r\n452 4.2.2  b"_qs << u"2026.06"_qs << 452
+                                                << u"4.2.2"_qs << u"a\n b"_qs;
+    QTest::newRow("other esc kept") << u"220-4.1.0 woot\r\n220-4.1.0 more\r\n220 5.5.5 done"_qs << u"2026.06"_qs << 220
+                                    << u"4.1.0"_qs << u"woot\nmore\n5.5.5 done"_qs;
+    QTest::newRow("empty content") << u"250 "_qs << u"2026.06"_qs << 250 << QString() << QString();
+}
+
+void TestSmtpResponse::parse()
+{
+    QFETCH(QString, raw);
+    QFETCH(QString, profile);
+    QFETCH(int, code);
+    QFETCH(QString, enhanced);
+    QFETCH(QString, content);
+    auto r = SmtpResponse::parse(raw, *compatProfileFromId(profile));
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+    QCOMPARE(r->code, code);
+    QCOMPARE(r->enhancedCode ? r->enhancedCode->toString() : QString(), enhanced);
+    QCOMPARE(r->content, content);
+}
+
+void TestSmtpResponse::malformed_data()
+{
+    QTest::addColumn<QString>("raw");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("code mismatch mid") << u"220-woot\r\n221-more\r\n220 done"_qs << u"Malformed Response: 221-more"_qs;
+    QTest::newRow("code mismatch last") << u"220-woot\r\n220-more\r\n221 done"_qs << u"Malformed Response: 221 done"_qs;
+    QTest::newRow("underscore") << u"220_woot"_qs << u"MalformedResponseLine: 220_woot"_qs;
+    QTest::newRow("text") << u"not really"_qs << u"MalformedResponseLine: not really"_qs;
+    QTest::newRow("bare code") << u"550"_qs << u"MalformedResponseLine: 550"_qs;
+}
+
+void TestSmtpResponse::malformed()
+{
+    QFETCH(QString, raw);
+    QFETCH(QString, message);
+    for (auto profile : {CompatProfile::Documented, CompatProfile::V2026_06}) {
+        auto r = SmtpResponse::parse(raw, profile);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().message, message);
+    }
+}
+
+void TestSmtpResponse::singleLine_data()
+{
+    QTest::addColumn<QStringList>("lines");
+    QTest::addColumn<QString>("documented");
+    QTest::addColumn<QString>("v2026");
+    const QStringList gmail = {u"452-4.2.2 The email account that you tried to reach is over quota."_qs,
+                               u"452 4.2.2 Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp"_qs};
+    QTest::newRow("gmail two lines")
+        << gmail
+        << u"452 4.2.2 The email account that you tried to reach is over quota.\\r\\n4.2.2 Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp"_qs
+        << u"452 4.2.2 The email account that you tried to reach is over quota. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp"_qs;
+    QTest::newRow("no esc three lines") << QStringList{u"220-woot"_qs, u"220-more"_qs, u"220 done"_qs}
+                                        << u"220 woot\\r\\nmore\\r\\ndone"_qs << u"220 woot more done"_qs;
+    QTest::newRow("single") << QStringList{u"550 5.7.1 Rejected"_qs} << u"550 5.7.1 Rejected"_qs
+                            << u"550 5.7.1 Rejected"_qs;
+}
+
+void TestSmtpResponse::singleLine()
+{
+    QFETCH(QStringList, lines);
+    QFETCH(QString, documented);
+    QFETCH(QString, v2026);
+    auto doc = SmtpResponse::parseLines(lines, CompatProfile::Documented);
+    auto v = SmtpResponse::parseLines(lines, CompatProfile::V2026_06);
+    QVERIFY(doc.ok() && v.ok());
+    QCOMPARE(doc->toSingleLine(CompatProfile::Documented), documented);
+    QCOMPARE(v->toSingleLine(CompatProfile::V2026_06), v2026);
+}
+
+void TestSmtpResponse::removeLineBreaks_data()
+{
+    QTest::addColumn<QString>("in");
+    QTest::addColumn<QString>("out");
+    QTest::newRow("crlf twice") << u"hello\r\nthere\r\n"_qs << u"hello there "_qs;
+    QTest::newRow("lone cr") << u"hello\r"_qs << u"hello "_qs;
+    QTest::newRow("lf then crlf") << u"hello\nthere\r\n"_qs << u"hello there "_qs;
+    QTest::newRow("crlf then lf") << u"hello\r\nthere\n"_qs << u"hello there "_qs;
+    QTest::newRow("cr cr crlf") << u"hello\r\r\r\nthere\n"_qs << u"hello   there "_qs;
+}
+
+void TestSmtpResponse::removeLineBreaks()
+{
+    QFETCH(QString, in);
+    QFETCH(QString, out);
+    QCOMPARE(SmtpResponse::removeLineBreaks(in), out);
+}
+
+void TestSmtpResponse::lineLimit()
+{
+    const QString longLine = u"550 "_qs + QString(5000, QLatin1Char('x'));
+    QVERIFY(!SmtpResponse::parse(longLine, CompatProfile::V2026_06).ok());
+    QVERIFY(SmtpResponse::parse(longLine, CompatProfile::Documented).ok());
+    QVERIFY(!SmtpResponse::parse(longLine, CompatProfile::Documented, SmtpResponse::MaxLineLength).ok());
+    const QString fits = u"550 "_qs + QString(4092, QLatin1Char('x'));
+    QVERIFY(SmtpResponse::parse(fits, CompatProfile::V2026_06).ok());
+}
+
+void TestSmtpResponse::json()
+{
+    auto r = SmtpResponse::parse(u"452-4.2.2 a\r\n452 4.2.2 b"_qs, CompatProfile::V2026_06);
+    QVERIFY(r.ok());
+    SmtpResponse resp = *r;
+    resp.command = u"RCPT TO:<u@example.com>\r\n"_qs;
+    const QJsonObject o = resp.toJson();
+    QCOMPARE(o.value(u"code"_qs).toInt(), 452);
+    QCOMPARE(o.value(u"content"_qs).toString(), u"a b"_qs);
+    QCOMPARE(o.value(u"command"_qs).toString(), u"RCPT TO:<u@example.com>\r\n"_qs);
+    QCOMPARE(o.value(u"enhanced_code"_qs).toObject().value(u"detail"_qs).toInt(), 2);
+    resp.enhancedCode.reset();
+    resp.command.clear();
+    QVERIFY(resp.toJson().value(u"enhanced_code"_qs).isNull());
+    QVERIFY(resp.toJson().value(u"command"_qs).isNull());
+}
+
+QTEST_APPLESS_MAIN(TestSmtpResponse)
+#include "TestSmtpResponse.moc"
