@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include "eval/OutcomeSummary.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QStringList>
+
+#include "common/DeliveryRules.h"
+
+namespace Dsn::Eval {
+
+void OutcomeSummary::add(const EvalResult &r)
+{
+    ++m_total;
+    if (r.rewritten)
+        ++m_rewritten;
+    if (r.eventCalled && r.matched.isEmpty())
+        ++m_unmatched;
+    if (r.inputError || r.policyError)
+        ++m_errors;
+    if (r.ambiguous)
+        ++m_ambiguous;
+    if (r.profileSensitive)
+        ++m_profileSensitive;
+    // The record type the reply would have had without the policy.
+    RecordType before = r.recordType;
+    if (r.rewritten) {
+        before = DeliveryRules::classify(r.originalCode, r.response.enhancedCode, r.phase, r.profile).type;
+    }
+    ++m_transitions[{before, r.recordType}];
+}
+
+int OutcomeSummary::transitions(RecordType from, RecordType to) const
+{
+    const auto it = m_transitions.find({from, to});
+    return it == m_transitions.end() ? 0 : it->second;
+}
+
+QString OutcomeSummary::text() const
+{
+    QStringList parts;
+    parts << QCoreApplication::translate("OutcomeSummary", "%n sample(s)", nullptr, m_total);
+    for (const auto &[key, count] : m_transitions) {
+        if (key.first != key.second)
+            parts << QStringLiteral("%1 %2 → %3").arg(count).arg(recordTypeName(key.first), recordTypeName(key.second));
+    }
+    if (m_rewritten)
+        parts << QCoreApplication::translate("OutcomeSummary", "%n rewritten", nullptr, m_rewritten);
+    parts << QCoreApplication::translate("OutcomeSummary", "%n unmatched", nullptr, m_unmatched);
+    if (m_ambiguous)
+        parts << QCoreApplication::translate("OutcomeSummary", "%n ambiguous", nullptr, m_ambiguous);
+    if (m_profileSensitive)
+        parts << QCoreApplication::translate("OutcomeSummary", "%n profile-sensitive", nullptr, m_profileSensitive);
+    if (m_errors)
+        parts << QCoreApplication::translate("OutcomeSummary", "%n error(s)", nullptr, m_errors);
+    return parts.join(QStringLiteral(" · "));
+}
+
+QJsonObject OutcomeSummary::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("samples"), m_total);
+    o.insert(QStringLiteral("rewritten"), m_rewritten);
+    o.insert(QStringLiteral("unmatched"), m_unmatched);
+    o.insert(QStringLiteral("ambiguous"), m_ambiguous);
+    o.insert(QStringLiteral("profile_sensitive"), m_profileSensitive);
+    o.insert(QStringLiteral("errors"), m_errors);
+    QJsonArray t;
+    for (const auto &[key, count] : m_transitions) {
+        t.append(QJsonObject{{QStringLiteral("from"), recordTypeName(key.first)},
+                             {QStringLiteral("to"), recordTypeName(key.second)},
+                             {QStringLiteral("count"), count}});
+    }
+    o.insert(QStringLiteral("transitions"), t);
+    return o;
+}
+
+} // namespace Dsn::Eval

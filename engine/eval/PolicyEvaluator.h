@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include "common/CompatProfile.h"
+#include "common/Diagnostic.h"
+#include "eval/EvalInput.h"
+#include "eval/EvalResult.h"
+#include "lua/LuaError.h"
+#include "lua/PolicyRuntime.h"
+#include "rules/RegexRule.h"
+
+namespace Dsn::Eval {
+
+struct EvaluatorConfig
+{
+    CompatProfile profile = CompatProfile::Documented;
+    /// The table being edited; kumo.json_load(tablePath) returns it.
+    QList<Rules::RegexRule> rules;
+    QString tablePath;   ///< empty: PolicyEvaluator::defaultTablePath()
+    /// Lua policy text; empty: the built-in policy equivalent to the reference page's example.
+    QByteArray policySource;
+    QString policyName = QStringLiteral("policy.lua");
+    QString defaultQueue = QStringLiteral("example.com");
+    Lua::RuntimeOptions runtime;
+    /// Also evaluate under the other profile and flag outcomes that differ.
+    bool compareProfiles = true;
+};
+
+/**
+ * Runs rejected replies through a policy exactly as KumoMTA's SMTP client would: parse the
+ * reply, decide whether smtp_client_rewrite_delivery_status fires, call it with the single-line
+ * response and the queue name's parts, apply the returned code, and derive record type, log
+ * record and explanation.
+ *
+ * Owns a Lua state, so one evaluator belongs to one thread. Building one loads the policy;
+ * a policy that fails to load leaves every evaluation unchanged and reports the error.
+ */
+class PolicyEvaluator
+{
+public:
+    explicit PolicyEvaluator(EvaluatorConfig config);
+    ~PolicyEvaluator();
+    PolicyEvaluator(const PolicyEvaluator &) = delete;
+    PolicyEvaluator &operator=(const PolicyEvaluator &) = delete;
+
+    const EvaluatorConfig &config() const { return m_config; }
+    const std::optional<Lua::LuaError> &loadError() const { return m_loadError; }
+    /// Load error (if any) and the runtime's warnings (unknown kumo.* calls, stand-in modules).
+    QList<Diagnostic> diagnostics() const;
+
+    EvalResult evaluate(const EvalInput &input);
+
+    /// The seed's path: /tmp/dsn_rewrite.json, so the reference page's policy runs unchanged.
+    static QString defaultTablePath();
+    /// A policy equivalent to the reference page's example, reading `tablePath`.
+    static QByteArray builtinPolicy(const QString &tablePath);
+
+private:
+    EvalResult evaluateAs(const EvalInput &input, CompatProfile profile);
+
+    EvaluatorConfig m_config;
+    std::unique_ptr<Lua::PolicyRuntime> m_runtime;
+    std::optional<Lua::LuaError> m_loadError;
+};
+
+} // namespace Dsn::Eval
