@@ -23,6 +23,8 @@ struct EvalInput
     QString recipient;
     /// The command as sent, CRLF included; synthesised from phase and addresses when null.
     QString command;
+    /// KumoMTA's own refusals (e.g. 8BITMIME) answer no command: the log record's command is null.
+    bool commandless = false;
 };
 
 } // namespace Dsn::Eval

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include "common/DeliveryRules.h"
+#include "common/InternalResponse.h"
 #include "eval/LogRecordBuilder.h"
 
 namespace Dsn::Eval {
@@ -26,6 +27,8 @@ bool isConnectionPhase(SmtpPhase p)
 
 QString commandFor(const EvalInput &in, const QString &recipient)
 {
+    if (in.commandless)
+        return QString();
     if (!in.command.isNull())
         return in.command;
     switch (in.phase) {
@@ -206,9 +209,8 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
     if (!parsed) {
         // KumoMTA cannot act on a malformed reply: it logs a synthesised 400 and never calls the event.
         r.inputError = parsed.error();
-        r.response.code = 400;
-        r.response.content = QStringLiteral("KumoMTA internal: failed to send message: ") + parsed.error().message;
-        r.originalCode = 400;
+        r.response = InternalResponse::sendFailed(parsed.error().message);
+        r.originalCode = r.response.code;
         r.recordType = RecordType::TransientFailure;
         r.explanation = tr("The reply is malformed (%1), so KumoMTA records a 400 TransientFailure without calling "
                            "the event.")
