@@ -309,6 +309,9 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
     }
 
     r.response = response;
+    // The classifier reads the logged (rewritten) line; its label can settle §6's 452/552 case.
+    if (m_config.classifier)
+        log.bounceClassification = m_config.classifier->classify(response.toSingleLine(CompatProfile::V2026_06));
     QString dispositionText;
     if (isConnectionPhase(input.phase)) {
         r.recordType = RecordType::TransientFailure;
@@ -317,8 +320,9 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
         r.recordType = RecordType::Delivery;
         dispositionText = tr("The message body is sent next; no failure is recorded.");
     } else {
-        const DeliveryRules::Disposition disp
-            = DeliveryRules::classify(response.code, response.enhancedCode, input.phase, profile);
+        const DeliveryRules::Disposition disp = DeliveryRules::classify(
+            response.code, response.enhancedCode, input.phase, profile,
+            m_config.classifier ? log.bounceClassification : QString());
         r.recordType = disp.type;
         dispositionText = disp.explanation;
     }

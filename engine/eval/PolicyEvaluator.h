@@ -11,6 +11,7 @@
 
 #include "common/CompatProfile.h"
 #include "common/Diagnostic.h"
+#include "eval/BounceClassifier.h"
 #include "eval/EvalInput.h"
 #include "eval/EvalResult.h"
 #include "lua/LuaError.h"
@@ -32,6 +33,8 @@ struct EvaluatorConfig
     Lua::RuntimeOptions runtime;
     /// Also evaluate under the other profile and flag outcomes that differ.
     bool compareProfiles = true;
+    /// Labels every outcome's log record (spec §10); none means "Uncategorized".
+    std::shared_ptr<const BounceClassifier> classifier;
 };
 
 /**

@@ -76,9 +76,11 @@ QByteArray handlerPolicy(const QString &body)
 }
 
 Eval::EvalResult evalWith(const QByteArray &policy, CompatProfile profile, const QJsonObject &input,
-                          const QList<Rules::RegexRule> &rules = {})
+                          const QList<Rules::RegexRule> &rules = {}, bool withClassifier = false)
 {
     Eval::EvaluatorConfig config;
+    if (withClassifier)
+        config.classifier = Eval::BounceClassifier::fromJson(readData(u"classify/iana_subset.json"_qs), u"iana"_qs).value();
     config.profile = profile;
     config.policySource = policy;
     config.rules = rules;
@@ -276,7 +278,11 @@ QHash<QString, TestSpecCases::Check> TestSpecCases::checks()
         const QJsonObject in = c.value(u"input"_qs).toObject();
         const QJsonObject ex = c.value(u"expected"_qs).toObject();
         const QByteArray policy = handlerPolicy(u"return "_qs + QString::number(in.value(u"handler_returns"_qs).toInt()));
-        const Eval::EvalResult r = evalWith(policy, profileOf(c), in);
+        const bool classify = ex.contains(u"bounce_classification_with_iana_toml"_qs);
+        const Eval::EvalResult r = evalWith(policy, profileOf(c), in, {}, classify);
+        if (classify)
+            QCOMPARE(r.logRecord.value(u"bounce_classification"_qs).toString(),
+                     ex.value(u"bounce_classification_with_iana_toml"_qs).toString());
         QVERIFY(r.eventCalled);
         QVERIFY(!r.policyError);
         if (ex.contains(u"event_response_arg"_qs))
@@ -448,7 +454,9 @@ QHash<QString, TestSpecCases::Check> TestSpecCases::checks()
         const QJsonObject in = c.value(u"input"_qs).toObject();
         const QJsonObject ex = c.value(u"expected"_qs).toObject();
         // The built-in policy is the reference page's pipeline: json_load, regex_set_map, memoize.
-        const Eval::EvalResult r = evalWith(QByteArray(), profileOf(c), in, tableFrom(in.value(u"json_table"_qs)));
+        const Eval::EvalResult r = evalWith(QByteArray(), profileOf(c), in, tableFrom(in.value(u"json_table"_qs)), true);
+        QCOMPARE(r.logRecord.value(u"bounce_classification"_qs).toString(),
+                 ex.value(u"bounce_classification_with_iana_toml"_qs).toString());
         const QJsonArray args = ex.value(u"event_args"_qs).toArray();
         QCOMPARE(r.eventResponse, args[0].toString());
         const QJsonObject out = r.toJson();
@@ -568,8 +576,17 @@ QHash<QString, TestSpecCases::Check> TestSpecCases::checks()
         QCOMPARE(queueHandlers, 3);
     });
 
-    m.insert(u"bc-iana-corpus"_qs, [](const QJsonObject &, int) {
-        QFAIL("bounce classification is not implemented yet");
+    m.insert(u"bc-iana-corpus"_qs, [](const QJsonObject &c, int) {
+        auto classifier = Eval::BounceClassifier::fromJson(readData(u"classify/iana_subset.json"_qs), u"iana"_qs);
+        QVERIFY(classifier.ok());
+        const QJsonArray lines = c[u"input"_qs][u"lines"_qs].toArray();
+        const QJsonArray classes = c[u"expected"_qs][u"classes"_qs].toArray();
+        QCOMPARE(lines.size(), classes.size());
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            auto parsed = SmtpResponse::parse(lines[i].toString(), profileOf(c));
+            QVERIFY(parsed.ok());
+            QCOMPARE((*classifier)->classify(parsed->toSingleLine(profileOf(c))), classes[i].toString());
+        }
     });
     return m;
 }
