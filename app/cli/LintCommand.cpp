@@ -55,7 +55,7 @@ int LintCommand::execute(const QStringList &arguments, CommandContext &ctx)
         } else {
             profile = project->profile;
             if (!parser.isSet(compatOpt))
-                diagnostics.append(Rules::TableLinter::lint(project->kumoTable(), profile));
+                diagnostics.append(Rules::TableLinter(profile).lint(project->kumoTable()));
         }
     } else if (parser.positionalArguments().size() == 1) {
         source = parser.positionalArguments().constFirst();
@@ -72,7 +72,7 @@ int LintCommand::execute(const QStringList &arguments, CommandContext &ctx)
         profile = *p;
         if (parser.isSet(projectOpt) && diagnostics.isEmpty()) {
             auto project = Project::Project::load(source);
-            diagnostics.append(Rules::TableLinter::lint(project->kumoTable(), profile));
+            diagnostics.append(Rules::TableLinter(profile).lint(project->kumoTable()));
         }
     }
     if (!parser.isSet(projectOpt)) {
@@ -86,7 +86,7 @@ int LintCommand::execute(const QStringList &arguments, CommandContext &ctx)
         diagnostics.append(Rules::TableLinter::lintJsonText(bytes, name));
         auto rules = Rules::RegexRule::listFromJson(bytes, name);
         if (rules) {
-            for (Diagnostic d : Rules::TableLinter::lint(*rules, profile)) {
+            for (Diagnostic d : Rules::TableLinter(profile).lint(*rules)) {
                 if (d.source.isEmpty())
                     d.source = name;
                 diagnostics.append(d);

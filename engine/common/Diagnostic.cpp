@@ -51,7 +51,9 @@ QString Diagnostic::toString() const
         if (position >= 0)
             where += QStringLiteral(" at position %1").arg(position);
     }
-    QString text = severityName(severity) + QStringLiteral(": ") + message;
+    // The code in brackets lets people grep and look up a finding ("error[regex-parse]: …").
+    QString text = severityName(severity) + (code.isEmpty() ? QString() : QLatin1Char('[') + code + QLatin1Char(']'))
+        + QStringLiteral(": ") + message;
     return where.isEmpty() ? text : where + QStringLiteral(": ") + text;
 }
 

@@ -37,23 +37,34 @@ int OutcomeSummary::transitions(RecordType from, RecordType to) const
     return it == m_transitions.end() ? 0 : it->second;
 }
 
+namespace {
+
+// English plurals without a loaded translation; translators get both forms.
+QString count(int n, const char *one, const char *many)
+{
+    return n == 1 ? QCoreApplication::translate("OutcomeSummary", one)
+                  : QCoreApplication::translate("OutcomeSummary", many).arg(n);
+}
+
+} // namespace
+
 QString OutcomeSummary::text() const
 {
     QStringList parts;
-    parts << QCoreApplication::translate("OutcomeSummary", "%n sample(s)", nullptr, m_total);
+    parts << count(m_total, "1 sample", "%1 samples");
     for (const auto &[key, count] : m_transitions) {
         if (key.first != key.second)
             parts << QStringLiteral("%1 %2 → %3").arg(count).arg(recordTypeName(key.first), recordTypeName(key.second));
     }
     if (m_rewritten)
-        parts << QCoreApplication::translate("OutcomeSummary", "%n rewritten", nullptr, m_rewritten);
-    parts << QCoreApplication::translate("OutcomeSummary", "%n unmatched", nullptr, m_unmatched);
+        parts << count(m_rewritten, "1 rewritten", "%1 rewritten");
+    parts << count(m_unmatched, "1 unmatched", "%1 unmatched");
     if (m_ambiguous)
-        parts << QCoreApplication::translate("OutcomeSummary", "%n ambiguous", nullptr, m_ambiguous);
+        parts << count(m_ambiguous, "1 ambiguous", "%1 ambiguous");
     if (m_profileSensitive)
-        parts << QCoreApplication::translate("OutcomeSummary", "%n profile-sensitive", nullptr, m_profileSensitive);
+        parts << count(m_profileSensitive, "1 profile-sensitive", "%1 profile-sensitive");
     if (m_errors)
-        parts << QCoreApplication::translate("OutcomeSummary", "%n error(s)", nullptr, m_errors);
+        parts << count(m_errors, "1 error", "%1 errors");
     return parts.join(QStringLiteral(" · "));
 }
 

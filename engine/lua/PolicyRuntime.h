@@ -129,6 +129,8 @@ public:
     QStringList loadLog() const;
 
 private:
+    void warnAboutUnrunCalls(const QByteArray &source, const QString &chunkName);
+
     class Private;
     std::unique_ptr<Private> d;
 };

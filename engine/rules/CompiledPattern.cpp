@@ -2,14 +2,19 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "rules/CompiledPattern.h"
 
+#include <exception>
+
 #include <QCoreApplication>
+
+#include "rules/RustRegexTranslator.h"
 
 namespace Dsn::Rules {
 
 namespace {
 
-// Rust's defaults on Boost: ^/$ only at the ends, '.' never matches '\n'.
-const auto kMatchFlags = boost::match_default | boost::match_not_dot_newline;
+// The translated pattern spells out Rust's meaning of '.', '^', '$' and '\b', so no Boost
+// option may change it: plain perl syntax, default matching.
+constexpr auto kSyntax = boost::regex_constants::perl;
 
 const UChar *u16(QStringView s)
 {
@@ -20,39 +25,60 @@ const UChar *u16(QStringView s)
 
 Result<std::shared_ptr<CompiledPattern>> CompiledPattern::compile(const QString &rustPattern)
 {
+    Result<RustRegexTranslator::Translation> translated = RustRegexTranslator::translate(rustPattern);
+    if (!translated) {
+        Diagnostic d = translated.error();
+        d.message = QCoreApplication::translate("CompiledPattern", "regex parse error: %1").arg(d.message);
+        return d;
+    }
     auto p = std::make_shared<CompiledPattern>();
+    p->m_boostPattern = translated->boostPattern;
+    p->m_requiredLiterals = translated->requiredLiterals;
+    p->m_requiredLiteralsFoldCase = translated->requiredLiteralsFoldCase;
     try {
-        p->m_regex = boost::make_u32regex(u16(rustPattern), u16(rustPattern) + rustPattern.size(),
-                                          boost::regex_constants::perl | boost::regex_constants::no_mod_m);
-    } catch (const boost::regex_error &e) {
+        p->m_regex =
+            boost::make_u32regex(u16(p->m_boostPattern), u16(p->m_boostPattern) + p->m_boostPattern.size(), kSyntax);
+    } catch (const std::exception &e) {
+        // A valid Rust pattern whose translation Boost refuses is our bug, not the user's; say
+        // so rather than blame the pattern.
         Diagnostic d = Diagnostic::error(
-            QStringLiteral("regex-parse"),
-            QCoreApplication::translate("CompiledPattern", "regex parse error: %1").arg(QString::fromUtf8(e.what())));
-        d.position = int(e.position());
+            QStringLiteral("regex-translate"),
+            QCoreApplication::translate("CompiledPattern",
+                                        "regex parse error: internal: Boost.Regex refused the translation %1: %2")
+                .arg(p->m_boostPattern, QString::fromUtf8(e.what())));
+        d.position = 0;
         d.pattern = rustPattern;
         return d;
     }
     return p;
 }
 
-bool CompiledPattern::search(QStringView subject) const
+CompiledPattern::Outcome CompiledPattern::searchOutcome(QStringView subject) const
 {
     try {
-        return boost::u32regex_search(u16(subject), u16(subject) + subject.size(), m_regex, kMatchFlags);
-    } catch (const std::runtime_error &) {
-        // Boost gives up on catastrophic backtracking; Rust's engine never does, but we cannot
-        // say it matched, so the pattern counts as not matching this subject.
-        return false;
+        // match_any: a yes/no answer needs any match, not the leftmost-first one.
+        const bool found = boost::u32regex_search(u16(subject), u16(subject) + subject.size(), m_regex,
+                                                  boost::match_default | boost::match_any);
+        return found ? Outcome::Match : Outcome::NoMatch;
+    } catch (const std::exception &) {
+        // Boost gives up on catastrophic backtracking ("exceeded predefined bounds", "ran out
+        // of stack space"). Rust's engine never does; we cannot say it matched.
+        return Outcome::GaveUp;
     }
+}
+
+bool CompiledPattern::search(QStringView subject) const
+{
+    return searchOutcome(subject) == Outcome::Match;
 }
 
 std::optional<std::pair<qsizetype, qsizetype>> CompiledPattern::span(QStringView subject) const
 {
     boost::match_results<const UChar *> m;
     try {
-        if (!boost::u32regex_search(u16(subject), u16(subject) + subject.size(), m, m_regex, kMatchFlags))
+        if (!boost::u32regex_search(u16(subject), u16(subject) + subject.size(), m, m_regex, boost::match_default))
             return std::nullopt;
-    } catch (const std::runtime_error &) {
+    } catch (const std::exception &) {
         return std::nullopt;
     }
     return std::make_pair(qsizetype(m[0].first - u16(subject)), qsizetype(m[0].length()));

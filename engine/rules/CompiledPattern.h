@@ -9,6 +9,7 @@
 #include <boost/regex/icu.hpp>
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include "common/Result.h"
@@ -16,20 +17,44 @@
 namespace Dsn::Rules {
 
 /**
- * One Rust-syntax pattern compiled for Boost.Regex (ICU, UTF-16) with the flags that give Rust's
- * defaults. Internal to rules/: the rest of the engine sees RegexSetMap.
+ * One Rust-syntax pattern, translated by RustRegexTranslator and compiled for Boost.Regex (ICU,
+ * searching UTF-16 directly). Internal to rules/: the rest of the engine sees RegexSetMap.
+ *
+ * Immutable after compile(); search() and span() are const and may run on several threads.
  */
 class CompiledPattern
 {
 public:
-    /// Fails with a Diagnostic carrying the position and the reason (code "regex-parse").
+    /// How one search ended. Boost gives up on patterns that backtrack too much; Rust never does.
+    enum class Outcome
+    {
+        NoMatch,
+        Match,
+        GaveUp
+    };
+
+    /**
+     * Fails with a Diagnostic (code "regex-parse", position and pattern set, message
+     * "regex parse error: <reason>") when Rust's regex would refuse the pattern.
+     */
     static Result<std::shared_ptr<CompiledPattern>> compile(const QString &rustPattern);
 
+    /// Whether the pattern matches anywhere in `subject`. Never throws; GaveUp counts as false.
     bool search(QStringView subject) const;
+    Outcome searchOutcome(QStringView subject) const;
+    /// The leftmost-first match (start, length in UTF-16 units), as Rust's find() reports it.
     std::optional<std::pair<qsizetype, qsizetype>> span(QStringView subject) const;
+
+    const QString &boostPattern() const { return m_boostPattern; }
+    /// Literals every match contains (see RustRegexTranslator::Translation).
+    const QStringList &requiredLiterals() const { return m_requiredLiterals; }
+    bool requiredLiteralsFoldCase() const { return m_requiredLiteralsFoldCase; }
 
 private:
     boost::u32regex m_regex;
+    QString m_boostPattern;
+    QStringList m_requiredLiterals;
+    bool m_requiredLiteralsFoldCase = false;
 };
 
 } // namespace Dsn::Rules

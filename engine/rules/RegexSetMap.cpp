@@ -55,7 +55,10 @@ RegexSetMap::Lookup RegexSetMap::lookup(QStringView subject) const
 {
     Lookup l;
     for (size_t i = 0; i < m_compiled.size(); ++i) {
-        if (!m_compiled[i]->search(subject))
+        const CompiledPattern::Outcome outcome = m_compiled[i]->searchOutcome(subject);
+        if (outcome == CompiledPattern::Outcome::GaveUp)
+            l.gaveUp.append(int(i));
+        if (outcome != CompiledPattern::Outcome::Match)
             continue;
         if (l.first < 0)
             l.first = int(i);

@@ -31,9 +31,13 @@ class RegexSetMap
 public:
     struct Lookup
     {
-        int first = -1;       ///< index of the first matching rule in table order, -1 if none
-        QList<int> matches;   ///< every matching rule, in table order
+        int first = -1;         ///< index of the first matching rule in table order, -1 if none
+        QList<int> matches;     ///< every matching rule, in table order
         bool ambiguous = false; ///< matching rules carry different values
+        /// Rules Boost.Regex gave up on (catastrophic backtracking) for this subject. They count as
+        /// not matching although Rust's linear-time engine would have decided; callers should
+        /// warn that the answer may differ from KumoMTA's.
+        QList<int> gaveUp;
     };
 
     RegexSetMap();

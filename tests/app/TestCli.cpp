@@ -264,8 +264,8 @@ void TestCli::lintTable_data()
     QTest::addColumn<QString>("expect");
     QTest::newRow("clean") << QByteArray(R"({"4\\.2\\.2 over quota": 500})") << 0 << u"0 error(s)"_qs;
     QTest::newRow("json error") << QByteArray("{\n  \"a\": 500,\n}\n") << 1 << u"t.json:3:1"_qs;
-    QTest::newRow("invalid regex") << QByteArray(R"({"ok": 500, "(unclosed": 500})") << 1 << u"rule 2"_qs;
-    QTest::newRow("look-around") << QByteArray(R"({"foo(?=bar)": 500})") << 1 << u"look-around"_qs;
+    QTest::newRow("invalid regex") << QByteArray(R"j({"ok": 500, "(unclosed": 500})j") << 1 << u"rule 2"_qs;
+    QTest::newRow("look-around") << QByteArray(R"j({"foo(?=bar)": 500})j") << 1 << u"look-around"_qs;
     QTest::newRow("not a code") << QByteArray(R"({"foo": "soon"})") << 1 << u"not-smtp-code"_qs;
     QTest::newRow("risky reputation rewrite") << QByteArray(R"({"TSS04": 550})") << 0 << u"risky"_qs;
     QTest::newRow("rewrite to 2xx") << QByteArray(R"({"foo": 250})") << 0 << u"2xx"_qs;
@@ -286,7 +286,7 @@ void TestCli::lintTable()
 void TestCli::lintJsonOutput()
 {
     QTemporaryDir dir;
-    const Run r = runCli({u"lint"_qs, u"--json"_qs, writeFile(dir, u"t.json"_qs, R"({"ok": 500, "a(?<=b)": 500})")});
+    const Run r = runCli({u"lint"_qs, u"--json"_qs, writeFile(dir, u"t.json"_qs, R"j({"ok": 500, "a(?<=b)": 500})j")});
     QCOMPARE(r.exitCode, 1);
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QVERIFY(o[u"errors"_qs].toInt() >= 1);

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include "rules/detail/BoostRegexWriter.h"
+
+#include "rules/detail/UnicodeTables.h"
+
+namespace Dsn::Rules::Detail {
+
+namespace {
+using Node = RegexNode;
+using Assertion = RegexNode::Assertion;
+} // namespace
+
+QString BoostRegexWriter::write(const RegexNode &root)
+{
+    QString out;
+    emitNode(root, out, true);
+    return out;
+}
+
+const QString &BoostRegexWriter::wordClass(bool ascii)
+{
+    static const QString s_unicode = UnicodeTables::boostClass(UnicodeTables::perlUnicode(UnicodeTables::Perl::Word));
+    static const QString s_ascii = UnicodeTables::boostClass(UnicodeTables::perlAscii(UnicodeTables::Perl::Word));
+    return ascii ? s_ascii : s_unicode;
+}
+
+QString BoostRegexWriter::assertion(const RegexNode &n)
+{
+    const QString &w = wordClass(n.asciiWord);
+    // Between "\r" and "\n" there is no line boundary in CRLF mode.
+    static const QString s_notInsideCrlf = QStringLiteral("(?!(?<=\\x{d})\\x{a})");
+    switch (n.assertion) {
+    case Assertion::TextStart:
+        return QStringLiteral("\\A");
+    case Assertion::TextEnd:
+        return QStringLiteral("\\z");
+    case Assertion::LineStart:
+        return QStringLiteral("(?<![^\\x{a}])");
+    case Assertion::LineEnd:
+        return QStringLiteral("(?![^\\x{a}])");
+    case Assertion::LineStartCrlf:
+        return QStringLiteral("(?<![^\\x{a}\\x{d}])") + s_notInsideCrlf;
+    case Assertion::LineEndCrlf:
+        return QStringLiteral("(?![^\\x{a}\\x{d}])") + s_notInsideCrlf;
+    case Assertion::WordBoundary:
+        return QStringLiteral("(?:(?<=%1)(?!%1)|(?<!%1)(?=%1))").arg(w);
+    case Assertion::NotWordBoundary:
+        return QStringLiteral("(?:(?<=%1)(?=%1)|(?<!%1)(?!%1))").arg(w);
+    case Assertion::WordStart:
+        return QStringLiteral("(?<!%1)(?=%1)").arg(w);
+    case Assertion::WordEnd:
+        return QStringLiteral("(?<=%1)(?!%1)").arg(w);
+    case Assertion::WordStartHalf:
+        return QStringLiteral("(?<!%1)").arg(w);
+    case Assertion::WordEndHalf:
+        return QStringLiteral("(?!%1)").arg(w);
+    }
+    return {};
+}
+
+// True when the emitted text is one atom a quantifier can follow directly.
+bool BoostRegexWriter::atomic(const RegexNode &n)
+{
+    return (n.kind == Node::Kind::Literal && !n.foldCase) || n.kind == Node::Kind::Class || n.kind == Node::Kind::Group;
+}
+
+void BoostRegexWriter::emitNode(const RegexNode &n, QString &out, bool bare)
+{
+    switch (n.kind) {
+    case Node::Kind::Empty:
+    case Node::Kind::Flags:
+        return;
+    case Node::Kind::Literal:
+        if (n.foldCase)
+            out += QStringLiteral("(?i:") + UnicodeTables::boostLiteral(n.ch) + u')';
+        else
+            out += UnicodeTables::boostLiteral(n.ch);
+        return;
+    case Node::Kind::Class:
+        out += UnicodeTables::boostClass(n.set);
+        return;
+    case Node::Kind::Assertion:
+        out += assertion(n);
+        return;
+    case Node::Kind::Repetition: {
+        const Node &child = n.children.front();
+        if (child.zeroWidth()) {
+            // Boost refuses a quantifier on an assertion; "once or not at all" of a
+            // zero-width match is the assertion itself, or nothing when the minimum is 0.
+            if (n.min > 0)
+                emitNode(child, out, false);
+            return;
+        }
+        const bool wrap = !atomic(child);
+        if (wrap)
+            out += QStringLiteral("(?:");
+        emitNode(child, out, true);
+        if (wrap)
+            out += u')';
+        if (n.unbounded && n.min == 0)
+            out += u'*';
+        else if (n.unbounded && n.min == 1)
+            out += u'+';
+        else if (!n.unbounded && n.min == 0 && n.max == 1)
+            out += u'?';
+        else if (n.unbounded)
+            out += QStringLiteral("{%1,}").arg(n.min);
+        else if (n.min == n.max)
+            out += QStringLiteral("{%1}").arg(n.min);
+        else
+            out += QStringLiteral("{%1,%2}").arg(n.min).arg(n.max);
+        if (!n.greedy)
+            out += u'?';
+        return;
+    }
+    case Node::Kind::Group:
+        if (n.captureIndex > 0 && !n.name.isEmpty())
+            out += QStringLiteral("(?<") + n.name + u'>';
+        else
+            out += n.captureIndex > 0 ? QStringLiteral("(") : QStringLiteral("(?:");
+        emitNode(n.children.front(), out, true);
+        out += u')';
+        return;
+    case Node::Kind::Concat: {
+        // Runs of case-insensitive literals share one (?i:…) so Boost still sees a string.
+        bool inFold = false;
+        for (const Node &child : n.children) {
+            const bool fold = child.kind == Node::Kind::Literal && child.foldCase;
+            if (fold && !inFold)
+                out += QStringLiteral("(?i:");
+            else if (!fold && inFold && child.kind != Node::Kind::Flags)
+                out += u')';
+            if (child.kind != Node::Kind::Flags)
+                inFold = fold;
+            if (fold)
+                out += UnicodeTables::boostLiteral(child.ch);
+            else
+                emitNode(child, out, n.children.size() == 1 && bare);
+        }
+        if (inFold)
+            out += u')';
+        return;
+    }
+    case Node::Kind::Alternation: {
+        if (!bare)
+            out += QStringLiteral("(?:");
+        bool firstBranch = true;
+        for (const Node &child : n.children) {
+            if (!firstBranch)
+                out += u'|';
+            firstBranch = false;
+            emitNode(child, out, false);
+        }
+        if (!bare)
+            out += u')';
+        return;
+    }
+    }
+}
+
+} // namespace Dsn::Rules::Detail
