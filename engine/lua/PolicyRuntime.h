@@ -22,12 +22,13 @@ namespace Dsn::Lua {
 /// Limits and permissions for one policy state.
 struct RuntimeOptions
 {
-    qint64 memoryLimitBytes = 64ll * 1024 * 1024;
+    /// Policies hold tables of rules, not data: 16 MiB is ample and small enough to fill quickly.
+    qint64 memoryLimitBytes = 16ll * 1024 * 1024;
     /// Per top-level call (load or one event call). Counted with a Lua count hook.
     qint64 instructionLimit = 20'000'000;
-    /// Per top-level call, wall clock. Together with the instruction limit an endless loop
-    /// stops well within 100 ms.
-    int timeLimitMs = 100;
+    /// Per top-level call, wall clock. Set below 100 ms because a single C operation already
+    /// under way (a large string copy) finishes before the check: runaways stop within 100 ms.
+    int timeLimitMs = 60;
     bool allowOsExecute = false;
     bool allowIoPopen = false;
     bool allowCModules = false;

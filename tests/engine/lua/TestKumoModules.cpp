@@ -374,7 +374,7 @@ void TestKumoModules::productionPolicy()
 {
     const QByteArray policy = readData(u"lua/production_policy.lua"_qs);
     PolicyRuntime rt;
-    rt.bindJson(u"/opt/kumomta/etc/policy/dsn_rewrite.json"_qs, readData(u"lua/seed_rules.json"_qs));
+    rt.bindJson(u"/opt/kumomta/etc/policy/dsn_rewrite.json"_qs, readData(u"policies/seed/rules.json"_qs));
     const auto error = rt.load(policy, u"init.lua"_qs);
     QVERIFY2(!error, qPrintable(error ? error->message : QString()));
 

@@ -91,8 +91,8 @@ void TestPolicyRuntime::seedPolicy()
     QFETCH(int, matchedRule);
 
     PolicyRuntime rt;
-    rt.bindJson(QStringLiteral("/tmp/dsn_rewrite.json"), readData(QStringLiteral("lua/seed_rules.json")));
-    const auto loadError = rt.load(readData(QStringLiteral("lua/seed_policy.lua")), QStringLiteral("policy.lua"));
+    rt.bindJson(QStringLiteral("/tmp/dsn_rewrite.json"), readData(QStringLiteral("policies/seed/rules.json")));
+    const auto loadError = rt.load(readData(QStringLiteral("policies/seed/policy.lua")), QStringLiteral("policy.lua"));
     QVERIFY2(!loadError, qPrintable(loadError ? loadError->message : QString()));
     QVERIFY(rt.hasHandler(kRewrite));
 
