@@ -20,6 +20,8 @@ packages=(
     libbenchmark-dev
     # GUI screenshots and offscreen/X11 tests
     xvfb xauth fonts-dejavu-core
+    # real SMTP peers for the network tests (only ever on 127.0.0.1)
+    postfix
 )
 
 missing=()
@@ -40,5 +42,7 @@ if [ "$(id -u)" -ne 0 ]; then
     SUDO="sudo"
 fi
 export DEBIAN_FRONTEND=noninteractive
+# Postfix asks what kind of mail system this is; the tests run private instances, so none.
+echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

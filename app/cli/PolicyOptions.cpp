@@ -29,7 +29,7 @@ Result<QByteArray> readFile(const QString &path)
 
 void PolicyOptions::addTo(QCommandLineParser &parser)
 {
-    parser.addOptions({m_project, m_rules, m_policy, m_compat, m_queue, m_bind, m_moduleDir});
+    parser.addOptions({m_project, m_rules, m_policy, m_compat, m_queue, m_bind, m_moduleDir, m_unsafe});
 }
 
 Result<PolicyOptions::Resolved> PolicyOptions::resolve(const QCommandLineParser &parser) const
@@ -77,6 +77,11 @@ Result<PolicyOptions::Resolved> PolicyOptions::resolve(const QCommandLineParser 
         r.config.defaultQueue = parser.value(m_queue);
     if (parser.isSet(m_bind))
         r.config.tablePath = parser.value(m_bind);
+    if (parser.isSet(m_unsafe)) {
+        r.config.runtime.allowOsExecute = true;
+        r.config.runtime.allowIoPopen = true;
+        r.config.runtime.allowCModules = true;
+    }
     for (const QString &dir : parser.values(m_moduleDir))
         r.config.runtime.moduleDirectories.prepend(QFileInfo(dir).absoluteFilePath());
     if (!r.project && !parser.isSet(m_rules) && !parser.isSet(m_policy)) {

@@ -53,6 +53,8 @@ private:
                               QStringLiteral("Path the policy passes to kumo.json_load for the table (default "
                                              "/tmp/dsn_rewrite.json, as in the reference page)."),
                               QStringLiteral("PATH")};
+    QCommandLineOption m_unsafe{QStringLiteral("unsafe-lua"),
+                                QStringLiteral("Let the policy use os.execute, io.popen and C modules (off by default).")};
     QCommandLineOption m_moduleDir{QStringLiteral("module-dir"),
                                    QStringLiteral("Folder with your own Lua modules, searched first by require."),
                                    QStringLiteral("DIR")};

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void evalCorpusAsIs();
     void evalOptions();
     void evalBadInputKeepsGoing();
+    void evalUnsafeLuaIsOptIn();
     void evalErrors_data();
     void evalErrors();
     void evalTable();
@@ -212,6 +213,21 @@ void TestCli::evalBadInputKeepsGoing()
     QVERIFY(objs[2][u"error"_qs].toString().contains(u"\"response\""_qs));
     QCOMPARE(objs[3][u"record_type"_qs].toString(), u"Bounce"_qs);
     QVERIFY(objs[3][u"error"_qs].isNull());
+}
+
+void TestCli::evalUnsafeLuaIsOptIn()
+{
+    QTemporaryDir dir;
+    const QString policy = writeFile(dir, u"p.lua"_qs,
+                                     "kumo.on('smtp_client_rewrite_delivery_status', function()\n"
+                                     "  return type(os.execute) == 'function' and 550 or 450\n"
+                                     "end)\n");
+    const QString rules = data(u"policies/seed/rules.json"_qs);
+    const Run safe = runCli({u"eval"_qs, u"--rules"_qs, rules, u"--policy"_qs, policy}, "421 4.7.0 later\n");
+    QCOMPARE(safe.jsonLines().first()[u"code"_qs].toInt(), 450);
+    const Run unsafe = runCli({u"eval"_qs, u"--rules"_qs, rules, u"--policy"_qs, policy, u"--unsafe-lua"_qs},
+                              "421 4.7.0 later\n");
+    QCOMPARE(unsafe.jsonLines().first()[u"code"_qs].toInt(), 550);
 }
 
 void TestCli::evalErrors_data()
