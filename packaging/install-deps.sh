@@ -22,6 +22,7 @@ packages=(
     xvfb xauth fonts-dejavu-core
     # real SMTP peers for the network tests (only ever on 127.0.0.1)
     postfix
+    swaks  # a real SMTP client the sandbox server is tested against
 )
 
 missing=()

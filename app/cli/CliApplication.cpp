@@ -7,6 +7,8 @@
 #include "EvalCommand.h"
 #include "ExportCommand.h"
 #include "LintCommand.h"
+#include "ProbeCommand.h"
+#include "SandboxCommand.h"
 #include "TestCommand.h"
 
 namespace Dsn::Cli {
@@ -17,6 +19,8 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<LintCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<TestCommand>());
+    m_commands.push_back(std::make_unique<SandboxCommand>());
+    m_commands.push_back(std::make_unique<ProbeCommand>());
 }
 
 CliApplication::~CliApplication() = default;

@@ -7,46 +7,18 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "CliApplication.h"
+#include "CliRun.h"
 #include "TestConfig.h"
 
 using namespace Dsn;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QList<QJsonObject> jsonLines() const
-    {
-        QList<QJsonObject> objects;
-        for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-            objects << QJsonDocument::fromJson(line.toUtf8()).object();
-        return objects;
-    }
-};
+using Run = Test::CliRun;
 
 Run runCli(const QStringList &args, const QByteArray &stdinBytes = {})
 {
-    QString out;
-    QString err;
-    QTextStream outStream(&out);
-    QTextStream errStream(&err);
-    QByteArray input = stdinBytes;
-    QBuffer in(&input);
-    in.open(QIODevice::ReadOnly);
-    Cli::CommandContext ctx{outStream, errStream, &in, false};
-    Cli::CliApplication app;
-    Run r;
-    r.exitCode = app.run(QStringList{u"dsn-workbench-cli"_qs} + args, ctx);
-    outStream.flush();
-    errStream.flush();
-    r.out = out;
-    r.err = err;
-    return r;
+    return Run::run(args, stdinBytes);
 }
 
 QString data(const QString &relative)
@@ -57,16 +29,6 @@ QString data(const QString &relative)
 QString example(const QString &name)
 {
     return QStringLiteral(DSN_SOURCE_DIR "/resources/examples/") + name;
-}
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write temp file");
-    f.write(content);
-    return path;
 }
 
 } // namespace
@@ -186,7 +148,7 @@ void TestCli::evalOptions()
     const QByteArray reply = "452 Mailbox full\n";
     const QString rules = data(u"policies/seed/rules.json"_qs);
     QTemporaryDir dir;
-    const QString policy = writeFile(dir, u"p.lua"_qs,
+    const QString policy = Test::writeTempFile(dir, u"p.lua"_qs,
                                      "kumo.on('smtp_client_rewrite_delivery_status', function() return 552 end)\n");
     const Run doc = runCli({u"eval"_qs, u"--rules"_qs, rules, u"--policy"_qs, policy}, reply);
     const Run v26 = runCli({u"eval"_qs, u"--rules"_qs, rules, u"--policy"_qs, policy, u"--compat"_qs, u"2026.06"_qs}, reply);
@@ -218,7 +180,7 @@ void TestCli::evalBadInputKeepsGoing()
 void TestCli::evalUnsafeLuaIsOptIn()
 {
     QTemporaryDir dir;
-    const QString policy = writeFile(dir, u"p.lua"_qs,
+    const QString policy = Test::writeTempFile(dir, u"p.lua"_qs,
                                      "kumo.on('smtp_client_rewrite_delivery_status', function()\n"
                                      "  return type(os.execute) == 'function' and 550 or 450\n"
                                      "end)\n");
@@ -252,7 +214,7 @@ void TestCli::evalErrors()
     QFETCH(QString, option);
     QFETCH(QString, message);
     QTemporaryDir dir;
-    const QString path = file.isEmpty() ? dir.filePath(u"missing.json"_qs) : writeFile(dir, file, content);
+    const QString path = file.isEmpty() ? dir.filePath(u"missing.json"_qs) : Test::writeTempFile(dir, file, content);
     QStringList args{u"eval"_qs, option, path};
     if (option != QLatin1String("--rules"))
         args << u"--rules"_qs << data(u"policies/seed/rules.json"_qs);
@@ -294,7 +256,7 @@ void TestCli::lintTable()
     QFETCH(int, exitCode);
     QFETCH(QString, expect);
     QTemporaryDir dir;
-    const Run r = runCli({u"lint"_qs, writeFile(dir, u"t.json"_qs, table)});
+    const Run r = runCli({u"lint"_qs, Test::writeTempFile(dir, u"t.json"_qs, table)});
     QVERIFY2(r.out.contains(expect, Qt::CaseInsensitive), qPrintable(r.out));
     QCOMPARE(r.exitCode, exitCode);
 }
@@ -302,7 +264,7 @@ void TestCli::lintTable()
 void TestCli::lintJsonOutput()
 {
     QTemporaryDir dir;
-    const Run r = runCli({u"lint"_qs, u"--json"_qs, writeFile(dir, u"t.json"_qs, R"j({"ok": 500, "a(?<=b)": 500})j")});
+    const Run r = runCli({u"lint"_qs, u"--json"_qs, Test::writeTempFile(dir, u"t.json"_qs, R"j({"ok": 500, "a(?<=b)": 500})j")});
     QCOMPARE(r.exitCode, 1);
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QVERIFY(o[u"errors"_qs].toInt() >= 1);
@@ -357,7 +319,7 @@ void TestCli::testProjectFailure()
     rule[u"enabled"_qs] = false;
     rules[1] = rule;
     project[u"rules"_qs] = rules;
-    const QString path = writeFile(dir, u"p.dsnwb"_qs, QJsonDocument(project).toJson());
+    const QString path = Test::writeTempFile(dir, u"p.dsnwb"_qs, QJsonDocument(project).toJson());
     const Run r = runCli({u"test"_qs, path});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.trimmed().endsWith(u"27 passed, 1 failed"_qs), qPrintable(r.out));
