@@ -22,6 +22,8 @@ packages=(
     xvfb xauth fonts-dejavu-core
     # real SMTP peers for the network tests (only ever on 127.0.0.1)
     postfix
+    # throwaway TLS certificates made at test time
+    openssl
     swaks  # a real SMTP client the sandbox server is tested against
 )
 
