@@ -25,6 +25,7 @@ packages=(
     # throwaway TLS certificates made at test time
     openssl
     swaks  # a real SMTP client the sandbox server is tested against
+    desktop-file-utils appstream librsvg2-bin  # packaging: validate .desktop/metainfo, render PNG icons
 )
 
 missing=()

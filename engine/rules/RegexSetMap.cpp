@@ -2,9 +2,13 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "rules/RegexSetMap.h"
 
+#include <algorithm>
+#include <bit>
+
 #include <QCoreApplication>
 
 #include "rules/CompiledPattern.h"
+#include "rules/detail/LiteralScanner.h"
 
 namespace Dsn::Rules {
 
@@ -13,9 +17,10 @@ RegexSetMap::~RegexSetMap() = default;
 RegexSetMap::RegexSetMap(RegexSetMap &&) noexcept = default;
 RegexSetMap &RegexSetMap::operator=(RegexSetMap &&) noexcept = default;
 
-Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules)
+Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy strategy)
 {
     RegexSetMap map;
+    map.m_strategy = strategy;
     map.m_rules = rules;
     map.m_compiled.reserve(size_t(rules.size()));
     for (qsizetype i = 0; i < rules.size(); ++i) {
@@ -29,7 +34,71 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules)
         }
         map.m_compiled.push_back(std::move(compiled.value()));
     }
+    if (strategy != Strategy::Prefiltered)
+        return map;
+    // The scanner folds BMP units one at a time; if a future ICU broke that, every rule simply
+    // runs on every subject.
+    const bool usable = Detail::LiteralScanner::foldKeepsPlanes();
+    auto scanner = std::make_shared<Detail::LiteralScanner>();
+    map.m_alwaysRun.assign((map.m_compiled.size() + 63) / 64, 0);
+    for (size_t i = 0; i < map.m_compiled.size(); ++i) {
+        // Folded literals and exact ones go into the same folded scanner: an exact literal then
+        // also hits on its case variants, a few extra candidates Boost turns down.
+        const QString literal = usable ? chooseLiteral(map.m_compiled[i]->requiredLiterals()) : QString();
+        map.m_prefilterLiterals.append(literal.isEmpty() ? QString() : literal);
+        if (literal.isEmpty())
+            map.m_alwaysRun[i / 64] |= uint64_t(1) << (i % 64);
+        else
+            scanner->add(literal, int(i));
+    }
+    scanner->build();
+    map.m_scanner = std::move(scanner);
     return map;
+}
+
+QString RegexSetMap::chooseLiteral(const QStringList &required)
+{
+    // Longer literals occur in fewer subjects; counting code units is a crude but stable proxy.
+    QString best;
+    for (const QString &literal : required) {
+        if (literal.size() > best.size())
+            best = literal;
+    }
+    return best;
+}
+
+template <typename Visit> void RegexSetMap::forEachCandidate(QStringView subject, Visit &&visit) const
+{
+    if (!m_scanner) {
+        for (size_t i = 0; i < m_compiled.size(); ++i) {
+            if (visit(int(i)))
+                return;
+        }
+        return;
+    }
+    // One bit per rule, reused across calls on this thread so a lookup allocates nothing.
+    // visit() only runs Boost, never another lookup, so nothing else touches it meanwhile.
+    thread_local std::vector<uint64_t> t_candidates;
+    const size_t words = m_alwaysRun.size();
+    if (t_candidates.size() < words)
+        t_candidates.resize(words);
+    uint64_t *bits = t_candidates.data();
+    std::copy(m_alwaysRun.begin(), m_alwaysRun.end(), bits);
+    const bool wellFormed =
+        m_scanner->scan(subject, [bits](int id) { bits[size_t(id) / 64] |= uint64_t(1) << (unsigned(id) % 64); });
+    if (!wellFormed) {
+        // Boost refuses malformed UTF-16 for every pattern, and the plain loop reports each as
+        // given up; run them all so the answer stays the same.
+        std::fill(bits, bits + words, ~uint64_t(0));
+        if (m_compiled.size() % 64 != 0)
+            bits[words - 1] = (uint64_t(1) << (m_compiled.size() % 64)) - 1;
+    }
+    for (size_t w = 0; w < words; ++w) {
+        for (uint64_t word = bits[w]; word != 0; word &= word - 1) {
+            if (visit(int(w * 64 + size_t(std::countr_zero(word)))))
+                return;
+        }
+    }
 }
 
 const QList<RegexRule> &RegexSetMap::rules() const
@@ -44,28 +113,32 @@ qsizetype RegexSetMap::size() const
 
 int RegexSetMap::findFirst(QStringView subject) const
 {
-    for (size_t i = 0; i < m_compiled.size(); ++i) {
-        if (m_compiled[i]->search(subject))
-            return int(i);
-    }
-    return -1;
+    int first = -1;
+    forEachCandidate(subject, [&](int i) {
+        if (!m_compiled[size_t(i)]->search(subject))
+            return false;
+        first = i;
+        return true;
+    });
+    return first;
 }
 
 RegexSetMap::Lookup RegexSetMap::lookup(QStringView subject) const
 {
     Lookup l;
-    for (size_t i = 0; i < m_compiled.size(); ++i) {
-        const CompiledPattern::Outcome outcome = m_compiled[i]->searchOutcome(subject);
+    forEachCandidate(subject, [&](int i) {
+        const CompiledPattern::Outcome outcome = m_compiled[size_t(i)]->searchOutcome(subject);
         if (outcome == CompiledPattern::Outcome::GaveUp)
-            l.gaveUp.append(int(i));
+            l.gaveUp.append(i);
         if (outcome != CompiledPattern::Outcome::Match)
-            continue;
+            return false;
         if (l.first < 0)
-            l.first = int(i);
-        else if (m_rules[int(i)].value != m_rules[l.first].value)
+            l.first = i;
+        else if (m_rules[i].value != m_rules[l.first].value)
             l.ambiguous = true;
-        l.matches.append(int(i));
-    }
+        l.matches.append(i);
+        return false;
+    });
     return l;
 }
 
@@ -74,6 +147,18 @@ std::optional<std::pair<qsizetype, qsizetype>> RegexSetMap::matchSpan(int index,
     if (index < 0 || size_t(index) >= m_compiled.size())
         return std::nullopt;
     return m_compiled[size_t(index)]->span(subject);
+}
+
+RegexSetMap::Strategy RegexSetMap::strategy() const
+{
+    return m_strategy;
+}
+
+QString RegexSetMap::prefilterLiteral(int index) const
+{
+    if (index < 0 || index >= m_prefilterLiterals.size())
+        return {};
+    return m_prefilterLiterals[index];
 }
 
 } // namespace Dsn::Rules

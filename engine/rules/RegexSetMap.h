@@ -2,9 +2,11 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include <QList>
 #include <QString>
@@ -16,6 +18,9 @@
 namespace Dsn::Rules {
 
 class CompiledPattern;
+namespace Detail {
+class LiteralScanner;
+}
 
 /**
  * kumo.regex_set_map on Boost.Regex with the Rust `regex` crate's semantics: unanchored search,
@@ -24,7 +29,15 @@ class CompiledPattern;
  * the workbench returns the first in table order and reports the lookup as ambiguous when the
  * matching values disagree.
  *
- * Immutable after compile(); lookups are const and safe from several threads at once.
+ * Lookups normally go through a literal prefilter: compile() picks, for each pattern, one literal
+ * every match must contain, and a lookup scans the subject once (Aho–Corasick, case-folded) to
+ * learn which patterns can match at all. Boost then runs only on those and on the patterns with
+ * no usable literal. The answer is the same as running every pattern, with one deliberate
+ * exception: a pattern whose literal is absent is never run, so it can no longer appear in
+ * Lookup::gaveUp for that subject (it cannot match, so Rust's answer is known).
+ *
+ * Immutable after compile(); lookups are const and safe from several threads at once (the
+ * prefilter's scratch is thread_local).
  */
 class RegexSetMap
 {
@@ -40,6 +53,13 @@ public:
         QList<int> gaveUp;
     };
 
+    /// How lookups choose the patterns they run.
+    enum class Strategy
+    {
+        Prefiltered, ///< literal scan first, Boost on the candidates only
+        Scan,        ///< Boost on every pattern in table order (the reference behaviour)
+    };
+
     RegexSetMap();
     ~RegexSetMap();
     RegexSetMap(RegexSetMap &&) noexcept;
@@ -51,7 +71,7 @@ public:
      * pattern, the position and the reason; its message starts "compiling rules: regex parse
      * error:".
      */
-    static Result<RegexSetMap> compile(const QList<RegexRule> &rules);
+    static Result<RegexSetMap> compile(const QList<RegexRule> &rules, Strategy strategy = Strategy::Prefiltered);
 
     const QList<RegexRule> &rules() const;
     qsizetype size() const;
@@ -63,9 +83,27 @@ public:
     /// Where rule `index` matches in `subject` (start, length in UTF-16 units), for highlighting.
     std::optional<std::pair<qsizetype, qsizetype>> matchSpan(int index, QStringView subject) const;
 
+    Strategy strategy() const;
+    /**
+     * The required literal the prefilter looks for on behalf of rule `index`, as the translator
+     * reports it (already folded for (?i) patterns; the scanner compares case-insensitively
+     * anyway). A null string when that rule has none and runs on every subject, or when the map
+     * does not prefilter.
+     */
+    QString prefilterLiteral(int index) const;
+
 private:
+    /// The literal compile() picks among a pattern's required ones: the longest, the first on ties.
+    static QString chooseLiteral(const QStringList &required);
+    /// Calls `visit(index)` in table order for every rule that may match; stops when it returns true.
+    template <typename Visit> void forEachCandidate(QStringView subject, Visit &&visit) const;
+
     QList<RegexRule> m_rules;
     std::vector<std::shared_ptr<const CompiledPattern>> m_compiled;
+    Strategy m_strategy = Strategy::Scan;
+    std::shared_ptr<const Detail::LiteralScanner> m_scanner;
+    std::vector<uint64_t> m_alwaysRun; ///< bit per rule: no usable literal, so never filtered out
+    QStringList m_prefilterLiterals;   ///< per rule, null when in m_alwaysRun; empty for Scan
 };
 
 } // namespace Dsn::Rules

@@ -3,7 +3,10 @@
 //
 // Lookups per second of RegexSetMap on the generated workload (see gen_workload.py), for tables
 // of 10 to 10,000 patterns, next to a strlen pass over the same lines: absolute numbers vary
-// between machines, the ratio to strlen in one run does not.
+// between machines, the ratio to strlen in one run does not. Every lookup runs twice: through the
+// literal prefilter (/prefiltered) and as the plain loop over all patterns (/scan). The NoLit10
+// runs replace every tenth pattern with one that has no required literal, so the prefilter
+// cannot skip it.
 //
 //   cmake --build <build> --target bench_workload bench_regexset
 //   <build>/bin/bench_regexset            (DSN_BENCH_DATA overrides the workload folder)
@@ -13,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <benchmark/benchmark.h>
@@ -25,6 +29,7 @@
 
 using Dsn::Rules::RegexRule;
 using Dsn::Rules::RegexSetMap;
+using Strategy = Dsn::Rules::RegexSetMap::Strategy;
 
 namespace {
 
@@ -72,16 +77,30 @@ const Workload &workload()
     return s_workload;
 }
 
-const RegexSetMap *table(int patterns)
+// Patterns without a required literal (alternations, classes, anchors), for the NoLit10 tables.
+const QStringList &literalFree()
 {
-    static std::map<int, std::unique_ptr<RegexSetMap>> s_tables;
-    auto &slot = s_tables[patterns];
+    static const QStringList s_patterns = {
+        QStringLiteral("(?i)(mailbox|account) (full|disabled)"), QStringLiteral("^[45]\\d\\d\\s+[45]\\.\\d"),
+        QStringLiteral("(quota|storage) (exceeded|full)"),       QStringLiteral("\\d{3} [45]\\.\\d\\.\\d{2,3} \\w+"),
+        QStringLiteral("(?i)(blocked|denied|refused)"),          QStringLiteral("\\[\\d+\\.\\d+\\.\\d+\\.\\d+\\]$"),
+    };
+    return s_patterns;
+}
+
+const RegexSetMap *table(int patterns, Strategy strategy, bool noLiteral10)
+{
+    static std::map<std::tuple<int, Strategy, bool>, std::unique_ptr<RegexSetMap>> s_tables;
+    auto &slot = s_tables[{patterns, strategy, noLiteral10}];
     if (!slot) {
         QList<RegexRule> rules;
         const QList<QByteArray> lines = readLines(QStringLiteral("patterns_%1.txt").arg(patterns), -1);
-        for (qsizetype i = 0; i < lines.size(); ++i)
-            rules.append({QString::fromUtf8(lines[i]), QJsonValue(int(500 + i % 100))});
-        auto compiled = RegexSetMap::compile(rules);
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const bool bare = noLiteral10 && i % 10 == 9;
+            const QString pattern = bare ? literalFree()[(i / 10) % literalFree().size()] : QString::fromUtf8(lines[i]);
+            rules.append({pattern, QJsonValue(int(500 + i % 100))});
+        }
+        auto compiled = RegexSetMap::compile(rules, strategy);
         if (!compiled || rules.isEmpty())
             return nullptr;
         slot = std::make_unique<RegexSetMap>(std::move(compiled.value()));
@@ -112,10 +131,10 @@ void BM_Strlen(benchmark::State &state)
     reportPerLine(state);
 }
 
-template <bool EveryMatch> void BM_Lookup(benchmark::State &state)
+template <bool EveryMatch, Strategy S, bool NoLiteral10 = false> void BM_Lookup(benchmark::State &state)
 {
     const Workload &w = workload();
-    const RegexSetMap *map = table(int(state.range(0)));
+    const RegexSetMap *map = table(int(state.range(0)), S, NoLiteral10);
     if (w.utf16.empty() || !map) {
         state.SkipWithError("no workload or a table failed to compile");
         return;
@@ -133,10 +152,27 @@ template <bool EveryMatch> void BM_Lookup(benchmark::State &state)
     state.counters["matched%"] = 100.0 * double(matched) / double(std::max<int64_t>(state.iterations(), 1));
 }
 
+void tableSizes(benchmark::internal::Benchmark *b)
+{
+    b->Arg(10)->Arg(100)->Arg(1000)->Arg(10000);
+}
+
 } // namespace
 
 BENCHMARK(BM_Strlen);
-BENCHMARK(BM_Lookup<false>)->Name("BM_FindFirst")->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->MinTime(1.0);
-BENCHMARK(BM_Lookup<true>)->Name("BM_LookupAll")->Arg(10)->Arg(100)->Arg(1000)->Arg(10000)->MinTime(1.0);
+BENCHMARK(BM_Lookup<false, Strategy::Scan>)->Name("BM_FindFirst/scan")->Apply(tableSizes)->MinTime(1.0);
+BENCHMARK(BM_Lookup<false, Strategy::Prefiltered>)->Name("BM_FindFirst/prefiltered")->Apply(tableSizes)->MinTime(1.0);
+BENCHMARK(BM_Lookup<true, Strategy::Scan>)->Name("BM_LookupAll/scan")->Apply(tableSizes)->MinTime(1.0);
+BENCHMARK(BM_Lookup<true, Strategy::Prefiltered>)->Name("BM_LookupAll/prefiltered")->Apply(tableSizes)->MinTime(1.0);
+BENCHMARK(BM_Lookup<false, Strategy::Scan, true>)->Name("BM_FindFirstNoLit10/scan")->Apply(tableSizes)->MinTime(1.0);
+BENCHMARK(BM_Lookup<false, Strategy::Prefiltered, true>)
+    ->Name("BM_FindFirstNoLit10/prefiltered")
+    ->Apply(tableSizes)
+    ->MinTime(1.0);
+BENCHMARK(BM_Lookup<true, Strategy::Scan, true>)->Name("BM_LookupAllNoLit10/scan")->Apply(tableSizes)->MinTime(1.0);
+BENCHMARK(BM_Lookup<true, Strategy::Prefiltered, true>)
+    ->Name("BM_LookupAllNoLit10/prefiltered")
+    ->Apply(tableSizes)
+    ->MinTime(1.0);
 
 BENCHMARK_MAIN();

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#pragma once
+
+#include <deque>
+#include <optional>
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QTimer>
+
+#include "eval/EvalResult.h"
+#include "project/Sample.h"
+
+namespace Dsn::Models {
+
+/**
+ * The samples with the latest evaluation of each. Results arrive stamped with a generation:
+ * results of a generation older than the newest seen are dropped, and accepted results are
+ * applied in chunks on a timer (Wireshark's tap model), each chunk one dataChanged, never a
+ * reset. Until its new result lands, a row keeps showing the previous one, marked stale.
+ */
+class SampleTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SampleTableModel)
+
+public:
+    enum Column {
+        ResponseColumn,
+        QueueColumn,
+        PhaseColumn,
+        CodeColumn,        ///< "452 → 500"
+        RecordTypeColumn,  ///< a badge
+        MatchedRuleColumn,
+        RewriteNoteColumn, ///< the "(kumomta: status was rewritten …)" KumoMTA appends
+        ExplanationColumn,
+        ExpectationColumn,
+        ColumnCount
+    };
+    enum Role {
+        SampleRole = Qt::UserRole + 1, ///< Project::Sample
+        EvalResultRole,                ///< Eval::EvalResult, invalid before the first result
+        HasResultRole,
+        RecordTypeRole,                ///< RecordType, invalid without a result
+        RecordTypeNameRole,            ///< the engine's token, e.g. "Bounce"
+        OriginalCodeRole,
+        FinalCodeRole,
+        RewrittenRole,
+        MatchedRuleIndexRole,          ///< KumoMTA table index of the first match, -1 none
+        MatchedCountRole,
+        ExplanationRole,
+        ExpectationPassRole,           ///< bool; invalid when nothing is expected or no result
+        ExpectationMismatchRole,
+        PolicyErrorRole,               ///< bool: the handler failed and the reply was kept
+        ProfileSensitiveRole,
+        IsStaleRole,                   ///< the shown result is from an older generation
+        SearchTextRole,                ///< what the text filter searches
+    };
+
+    explicit SampleTableModel(QObject *parent = nullptr);
+
+    void setSamples(const QList<Dsn::Project::Sample> &samples);
+    const QList<Dsn::Project::Sample> &samples() const { return m_samples; }
+    Dsn::Project::Sample sample(int row) const { return m_samples.value(row); }
+    /// Shown in the queue column for samples without their own queue.
+    void setDefaultQueue(const QString &queue);
+
+    /// Rows applied per flush, and the pause between flushes.
+    void setChunkSize(int rows);
+    void setFlushInterval(int msec);
+
+    /**
+     * Queues results of `generation` for rows first, first+1, …. Returns false (and drops them)
+     * when a newer generation has already been seen. A newer generation discards whatever
+     * older results are still queued.
+     */
+    bool setResults(quint64 generation, int first, const QList<Dsn::Eval::EvalResult> &results);
+    /// All of the samples' results at once; still applied in chunks.
+    bool setResults(quint64 generation, const QList<Dsn::Eval::EvalResult> &results);
+    /// Applies everything queued now (used when an evaluation finishes).
+    void flush();
+    bool hasPendingResults() const { return !m_pending.empty(); }
+    void clearResults();
+    quint64 generation() const { return m_generation; }
+
+    const Dsn::Eval::EvalResult *result(int row) const;
+    /// Results of every row that has one, in row order.
+    QList<Dsn::Eval::EvalResult> results() const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    static QString firstLine(const QString &text);
+    /// The note KumoMTA appends to a rewritten reply, or empty.
+    static QString rewriteNote(const Dsn::Eval::EvalResult &result);
+
+Q_SIGNALS:
+    /// A chunk landed: rows first … first + count - 1 now show `generation`.
+    void resultsApplied(quint64 generation, int first, int count);
+    /// Nothing is queued any more.
+    void pendingDrained(quint64 generation);
+
+private:
+    struct Pending
+    {
+        quint64 generation = 0;
+        int first = 0;
+        QList<Dsn::Eval::EvalResult> results;
+    };
+    struct Row
+    {
+        std::optional<Dsn::Eval::EvalResult> result;
+        quint64 generation = 0;
+    };
+    void flushChunk(int maxRows);
+    QString searchText(int row) const;
+
+    QList<Dsn::Project::Sample> m_samples;
+    QList<Row> m_rows;
+    QString m_defaultQueue;
+    quint64 m_generation = 0;
+    std::deque<Pending> m_pending;
+    QTimer m_flushTimer;
+    int m_chunkSize = 256;
+};
+
+} // namespace Dsn::Models

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <QString>
+#include <QStringView>
+
+namespace Dsn::Rules::Detail {
+
+/**
+ * Aho–Corasick over UTF-16 code units, comparing case-insensitively: literals and subject are
+ * both reduced with Unicode simple case folding (ICU's u_foldCase, the same fold the translator
+ * uses), so a hit is reported whenever the subject contains any case variant of a literal. For
+ * a prefilter that is only ever a superset of the exact answer, which is all it needs to be.
+ *
+ * Immutable after build(); scan() is const and may run on several threads at once.
+ */
+class LiteralScanner
+{
+public:
+    LiteralScanner();
+
+    /// Adds `literal` (folded here; empty ones are ignored) reporting `id` when found.
+    void add(QStringView literal, int id);
+    /// Builds the automaton over everything added so far.
+    void build();
+    bool isEmpty() const { return m_stateCount <= 1; }
+
+    /**
+     * Calls `hit(id)` for every added literal found in `subject` (possibly more than once per
+     * id, in no particular order). Returns false when `subject` is not well-formed UTF-16 (a
+     * lone surrogate), where Boost fails on every pattern and a caller may want to know.
+     */
+    template <typename Hit> bool scan(QStringView subject, Hit &&hit) const;
+
+    /// Unicode simple case folding of one code point (ICU's u_foldCase, default mapping).
+    static char32_t foldCodePoint(char32_t c);
+    /**
+     * Whether simple case folding maps every BMP code point into the BMP and every astral one
+     * outside it. scan() folds BMP units one by one and relies on this; ICU 72 (Unicode 15)
+     * holds it, and RegexSetMap turns the prefilter off rather than trust it blindly.
+     */
+    static bool foldKeepsPlanes();
+
+private:
+    // Classes number the distinct folded code units the literals use; class 0 is "any unit no
+    // literal contains", which sends the automaton straight back to the root.
+    uint16_t classOf(char16_t unit) const { return m_classOfUnit[unit]; }
+    uint32_t step(uint32_t state, uint16_t cls) const;
+    template <typename Hit> void report(uint32_t state, Hit &hit) const;
+
+    std::vector<std::u16string> m_pending; // folded literals, in add() order
+    std::vector<int> m_pendingIds;
+
+    // Scan-time automaton, flattened.
+    std::vector<uint16_t> m_classOfUnit; // 65536 entries: BMP unit → class of its fold
+    std::vector<uint32_t> m_rootRow;     // root transition for every class (never fails)
+    std::vector<uint32_t> m_edgeBegin;   // per state, into m_edgeClass/m_edgeTarget
+    std::vector<uint16_t> m_edgeClass;
+    std::vector<uint32_t> m_edgeTarget;
+    std::vector<uint32_t> m_fail;
+    std::vector<int32_t> m_outputLink;   // nearest state on the fail chain (or itself) with outputs
+    std::vector<uint32_t> m_outputBegin; // per state, into m_outputIds
+    std::vector<int> m_outputIds;
+    uint32_t m_stateCount = 0;
+    uint32_t m_classCount = 1;
+};
+
+inline uint32_t LiteralScanner::step(uint32_t state, uint16_t cls) const
+{
+    for (;;) {
+        if (state == 0)
+            return m_rootRow[cls];
+        // Most trie states have one or two children; a linear look beats a binary search.
+        for (uint32_t e = m_edgeBegin[state], end = m_edgeBegin[state + 1]; e < end; ++e) {
+            if (m_edgeClass[e] == cls)
+                return m_edgeTarget[e];
+        }
+        state = m_fail[state];
+    }
+}
+
+template <typename Hit> void LiteralScanner::report(uint32_t state, Hit &hit) const
+{
+    for (int32_t s = m_outputLink[state]; s >= 0; s = m_outputLink[m_fail[uint32_t(s)]]) {
+        for (uint32_t o = m_outputBegin[uint32_t(s)], end = m_outputBegin[uint32_t(s) + 1]; o < end; ++o)
+            hit(m_outputIds[o]);
+        if (s == 0)
+            break;
+    }
+}
+
+template <typename Hit> bool LiteralScanner::scan(QStringView subject, Hit &&hit) const
+{
+    const char16_t *p = subject.utf16();
+    const char16_t *end = p + subject.size();
+    uint32_t state = 0;
+    bool loneSurrogate = false;
+    while (p < end) {
+        const char16_t u = *p++;
+        if (QChar::isHighSurrogate(u) && p < end && QChar::isLowSurrogate(*p)) [[unlikely]] {
+            // Astral letters (Deseret, Adlam, …) fold within their own plane: fold the code
+            // point, then feed both units of the result.
+            const char32_t folded = foldCodePoint(QChar::surrogateToUcs4(u, *p++));
+            state = step(state, classOf(QChar::highSurrogate(folded)));
+            if (m_outputLink[state] >= 0)
+                report(state, hit);
+            state = step(state, classOf(QChar::lowSurrogate(folded)));
+        } else {
+            loneSurrogate = loneSurrogate || QChar::isSurrogate(u);
+            const uint16_t cls = classOf(u);
+            state = cls == 0 ? 0 : step(state, cls);
+        }
+        if (m_outputLink[state] >= 0)
+            report(state, hit);
+    }
+    return !loneSurrogate;
+}
+
+} // namespace Dsn::Rules::Detail
