@@ -7,7 +7,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
-#include "TestCertificate.h"
+#include "ThrowawayCertificate.h"
 #include "sandbox/SandboxServer.h"
 
 using namespace Dsn::Sandbox;
@@ -27,7 +27,7 @@ private Q_SLOTS:
 
 private:
     QString m_swaks;
-    std::unique_ptr<Dsn::Test::TestCertificate> m_cert;
+    std::unique_ptr<Dsn::Test::ThrowawayCertificate> m_cert;
 };
 
 void TestSandboxSwaks::initTestCase()
@@ -35,7 +35,7 @@ void TestSandboxSwaks::initTestCase()
     m_swaks = QStandardPaths::findExecutable(QStringLiteral("swaks"));
     if (m_swaks.isEmpty())
         QSKIP("swaks is not installed (packaging/install-deps.sh installs it)");
-    m_cert = std::make_unique<Dsn::Test::TestCertificate>();
+    m_cert = std::make_unique<Dsn::Test::ThrowawayCertificate>();
 }
 
 void TestSandboxSwaks::scriptedReply_data()

@@ -5,7 +5,7 @@
 #include <QTest>
 
 #include "SmtpTestClient.h"
-#include "TestCertificate.h"
+#include "ThrowawayCertificate.h"
 #include "sandbox/SandboxServer.h"
 
 using namespace Dsn::Sandbox;
@@ -28,13 +28,13 @@ private Q_SLOTS:
     void badKeyIsReported();
 
 private:
-    std::unique_ptr<Dsn::Test::TestCertificate> m_cert;
+    std::unique_ptr<Dsn::Test::ThrowawayCertificate> m_cert;
     std::unique_ptr<SandboxServer> m_server;
 };
 
 void TestSandboxTls::initTestCase()
 {
-    m_cert = std::make_unique<Dsn::Test::TestCertificate>();
+    m_cert = std::make_unique<Dsn::Test::ThrowawayCertificate>();
     if (!m_cert->isValid())
         QSKIP(qPrintable(m_cert->error()));
     if (!QSslSocket::supportsSsl())

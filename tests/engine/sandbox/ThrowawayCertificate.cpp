@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
-#include "TestCertificate.h"
+#include "ThrowawayCertificate.h"
 
 #include <QProcess>
 #include <QStandardPaths>
 
 namespace Dsn::Test {
 
-TestCertificate::TestCertificate()
+ThrowawayCertificate::ThrowawayCertificate()
 {
     const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
     if (openssl.isEmpty() || !m_dir.isValid()) {

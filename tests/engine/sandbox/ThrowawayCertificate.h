@@ -11,11 +11,11 @@ namespace Dsn::Test {
  * A throwaway self-signed certificate and key made with the openssl CLI in a temporary folder,
  * so no private key is ever committed. Removed with the object.
  */
-class TestCertificate final
+class ThrowawayCertificate final
 {
 public:
     /// Runs openssl; on failure `error()` says why (tests then skip).
-    TestCertificate();
+    ThrowawayCertificate();
 
     bool isValid() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }
