@@ -14,6 +14,7 @@ packages=(
     qt6-translations-l10n qt6-qpa-plugins libgl1-mesa-dev libxkbcommon-dev
     # editors
     libqscintilla2-qt6-dev
+    qtkeychain-qt6-dev
     # policy engine
     liblua5.4-dev libboost-regex-dev libicu-dev nlohmann-json3-dev
     # benchmarks (built, not run by ctest)

@@ -405,6 +405,10 @@ bool RuleTableModel::setData(const QModelIndex &index, const QVariant &value, in
     } else {
         return false;
     }
+    if (r == m_rules.at(index.row()))
+        return true;
+    if (m_editHandler)
+        return m_editHandler(index.row(), r, index.column());
     return setRule(index.row(), r);
 }
 

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #pragma once
 
+#include <functional>
+
 #include <QAbstractTableModel>
 #include <QList>
 
@@ -83,6 +85,14 @@ public:
     /// All findings, in row order, with `ruleIndex` as project rows.
     QList<Dsn::Diagnostic> allDiagnostics() const;
 
+    /**
+     * Edits made through setData (a view's editors and check boxes) go to `handler` instead of
+     * setRule when one is set, so the window can turn them into undoable commands. The handler
+     * gets the row, the complete new rule and which column changed.
+     */
+    using EditHandler = std::function<bool(int row, const Dsn::Project::ProjectRule &rule, int column)>;
+    void setEditHandler(EditHandler handler) { m_editHandler = std::move(handler); }
+
     /// Validation used by setData: the code must be an integer SMTP code 200–599.
     static bool isValidCode(const QVariant &value, int *code = nullptr);
 
@@ -107,6 +117,7 @@ private:
     QString statusToolTip(int row) const;
 
     CompatProfile m_profile = CompatProfile::Documented;
+    EditHandler m_editHandler;
     QList<Dsn::Project::ProjectRule> m_rules;
     QList<int> m_matchCounts;                  // parallel to m_rules, -1 unknown
     QList<QList<Dsn::Diagnostic>> m_diagnostics; // parallel to m_rules

@@ -6,7 +6,9 @@
 #include <limits>
 
 #include <QColor>
+#include <QJsonValue>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include "RecordTypeBadge.h"
 
@@ -30,6 +32,46 @@ void SampleTableModel::setSamples(const QList<Sample> &samples)
     m_pending.clear();
     m_flushTimer.stop();
     endResetModel();
+}
+
+bool SampleTableModel::insertSamples(int row, const QList<Sample> &samples)
+{
+    if (row < 0 || row > m_samples.size())
+        return false;
+    if (samples.isEmpty())
+        return true;
+    m_pending.clear();
+    m_flushTimer.stop();
+    beginInsertRows(QModelIndex(), row, row + int(samples.size()) - 1);
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        m_samples.insert(row + i, samples.at(i));
+        m_rows.insert(row + i, Row{});
+    }
+    endInsertRows();
+    return true;
+}
+
+QList<Sample> SampleTableModel::removeSamples(int row, int count)
+{
+    if (row < 0 || count <= 0 || row + count > m_samples.size())
+        return {};
+    m_pending.clear();
+    m_flushTimer.stop();
+    beginRemoveRows(QModelIndex(), row, row + count - 1);
+    const QList<Sample> removed = m_samples.mid(row, count);
+    m_samples.remove(row, count);
+    m_rows.remove(row, count);
+    endRemoveRows();
+    return removed;
+}
+
+bool SampleTableModel::setSample(int row, const Sample &sample)
+{
+    if (row < 0 || row >= m_samples.size())
+        return false;
+    m_samples[row] = sample;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
 }
 
 void SampleTableModel::setDefaultQueue(const QString &queue)
@@ -175,6 +217,14 @@ int SampleTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString SampleTableModel::possibleValuesText(const EvalResult &result)
+{
+    QStringList values;
+    for (const QJsonValue &v : result.possibleValues)
+        values.append(v.isDouble() ? QString::number(v.toInteger()) : v.toVariant().toString());
+    return values.join(QStringLiteral(" | "));
+}
+
 QVariant SampleTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -205,6 +255,8 @@ QVariant SampleTableModel::data(const QModelIndex &index, int role) const
         case MatchedRuleColumn:
             if (!r || r->matched.isEmpty())
                 return {};
+            if (r->ambiguous)
+                return tr("%1 · ambiguous: %2").arg(r->matched.first().pattern, possibleValuesText(*r));
             if (r->matched.size() > 1)
                 return tr("%1 (+%n more)", nullptr, int(r->matched.size()) - 1).arg(r->matched.first().pattern);
             return r->matched.first().pattern;
@@ -228,6 +280,11 @@ QVariant SampleTableModel::data(const QModelIndex &index, int role) const
             return mismatch.isEmpty() ? QVariant() : QVariant(mismatch);
         case RecordTypeColumn:
             return r && r->profileSensitive ? QVariant(r->profileNote) : QVariant();
+        case MatchedRuleColumn:
+            if (r && r->ambiguous)
+                return tr("Patterns that disagree match this reply; KumoMTA may return any of: %1")
+                    .arg(possibleValuesText(*r));
+            return r && !r->matched.isEmpty() ? QVariant(r->matched.first().pattern) : QVariant();
         }
         return {};
     case Qt::BackgroundRole:

@@ -26,13 +26,14 @@ class SampleTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(SampleTableModel)
 
 public:
+    /// The outcome comes first: it is what the analyst scans, next to the reply that produced it.
     enum Column {
+        RecordTypeColumn,  ///< a badge
+        CodeColumn,        ///< "452 → 500"
         ResponseColumn,
+        MatchedRuleColumn,
         QueueColumn,
         PhaseColumn,
-        CodeColumn,        ///< "452 → 500"
-        RecordTypeColumn,  ///< a badge
-        MatchedRuleColumn,
         RewriteNoteColumn, ///< the "(kumomta: status was rewritten …)" KumoMTA appends
         ExplanationColumn,
         ExpectationColumn,
@@ -61,6 +62,13 @@ public:
     explicit SampleTableModel(QObject *parent = nullptr);
 
     void setSamples(const QList<Dsn::Project::Sample> &samples);
+    /// Inserts rows without touching the results of the others. Queued results are dropped:
+    /// they were addressed by row and the caller re-evaluates anyway.
+    bool insertSamples(int row, const QList<Dsn::Project::Sample> &samples);
+    /// Removes `count` rows from `row`; returns what was removed (for undo).
+    QList<Dsn::Project::Sample> removeSamples(int row, int count);
+    /// Replaces one sample's data (e.g. its expectation) and keeps its result.
+    bool setSample(int row, const Dsn::Project::Sample &sample);
     const QList<Dsn::Project::Sample> &samples() const { return m_samples; }
     Dsn::Project::Sample sample(int row) const { return m_samples.value(row); }
     /// Shown in the queue column for samples without their own queue.
@@ -97,6 +105,8 @@ public:
     static QString firstLine(const QString &text);
     /// The note KumoMTA appends to a rewritten reply, or empty.
     static QString rewriteNote(const Dsn::Eval::EvalResult &result);
+    /// "500 | 451": every value KumoMTA might return for an ambiguous match.
+    static QString possibleValuesText(const Dsn::Eval::EvalResult &result);
 
 Q_SIGNALS:
     /// A chunk landed: rows first … first + count - 1 now show `generation`.

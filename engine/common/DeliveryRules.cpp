@@ -9,11 +9,6 @@ namespace Dsn {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeliveryRules", text);
-}
-
 bool isPredefinedClassification(const QString &label)
 {
     static const QStringList kPredefined = {
@@ -59,23 +54,23 @@ QString DeliveryRules::triggerExplanation(SmtpPhase phase, int code, CompatProfi
     case SmtpPhase::MailFrom:
     case SmtpPhase::RcptTo:
         if (profile == CompatProfile::V2026_06)
-            return fires ? tr("KumoMTA 2026.06 calls the event for any %1 reply other than 250; this one is %2.").arg(p, c)
-                         : tr("A 250 reply to %1 is accepted, so the event is not called.").arg(p);
-        return fires ? tr("A %1 reply to %2 is not 2xx, so the event is called.").arg(c, p)
-                     : tr("A 2xx reply to %1 is accepted, so the event is not called.").arg(p);
+            return fires ? QCoreApplication::translate("DeliveryRules", "KumoMTA 2026.06 calls the event for any %1 reply other than 250; this one is %2.").arg(p, c)
+                         : QCoreApplication::translate("DeliveryRules", "A 250 reply to %1 is accepted, so the event is not called.").arg(p);
+        return fires ? QCoreApplication::translate("DeliveryRules", "A %1 reply to %2 is not 2xx, so the event is called.").arg(c, p)
+                     : QCoreApplication::translate("DeliveryRules", "A 2xx reply to %1 is accepted, so the event is not called.").arg(p);
     case SmtpPhase::Data:
-        return fires ? tr("DATA answered %1 instead of 354, so the event is called.").arg(c)
-                     : tr("DATA answered 354, so the transfer goes on and the event is not called.");
+        return fires ? QCoreApplication::translate("DeliveryRules", "DATA answered %1 instead of 354, so the event is called.").arg(c)
+                     : QCoreApplication::translate("DeliveryRules", "DATA answered 354, so the transfer goes on and the event is not called.");
     case SmtpPhase::EndOfData:
-        return fires ? tr("The final dot answered %1 instead of 250, so the event is called.").arg(c)
-                     : tr("The final dot answered 250: the message was accepted and the event is not called.");
+        return fires ? QCoreApplication::translate("DeliveryRules", "The final dot answered %1 instead of 250, so the event is called.").arg(c)
+                     : QCoreApplication::translate("DeliveryRules", "The final dot answered 250: the message was accepted and the event is not called.");
     case SmtpPhase::Rset:
         if (profile == CompatProfile::V2026_06)
-            return fires ? tr("RSET before a further message answered %1 instead of 250, so KumoMTA 2026.06 calls the event.").arg(c)
-                         : tr("RSET answered 250, so the event is not called.");
-        return tr("The documented behaviour never calls the event for RSET.");
+            return fires ? QCoreApplication::translate("DeliveryRules", "RSET before a further message answered %1 instead of 250, so KumoMTA 2026.06 calls the event.").arg(c)
+                         : QCoreApplication::translate("DeliveryRules", "RSET answered 250, so the event is not called.");
+        return QCoreApplication::translate("DeliveryRules", "The documented behaviour never calls the event for RSET.");
     default:
-        return tr("Replies to %1 are connection-level failures: KumoMTA logs them as TransientFailure and never calls the event.").arg(p);
+        return QCoreApplication::translate("DeliveryRules", "Replies to %1 are connection-level failures: KumoMTA logs them as TransientFailure and never calls the event.").arg(p);
     }
 }
 
@@ -96,7 +91,7 @@ DeliveryRules::Disposition DeliveryRules::classify(int code, const std::optional
     if (profile == CompatProfile::V2026_06 && phase == SmtpPhase::RcptTo && !(code >= 200 && code <= 299)) {
         if (enhanced && *enhanced == EnhancedStatusCode{4, 5, 3}) {
             return {RecordType::TransientFailure,
-                    tr("Enhanced code 4.5.3 answering RCPT TO means too many recipients, so KumoMTA 2026.06 keeps it a "
+                    QCoreApplication::translate("DeliveryRules", "Enhanced code 4.5.3 answering RCPT TO means too many recipients, so KumoMTA 2026.06 keeps it a "
                        "TransientFailure whatever the code (%1).")
                         .arg(c)};
         }
@@ -107,7 +102,7 @@ DeliveryRules::Disposition DeliveryRules::classify(int code, const std::optional
                 && isPredefinedClassification(bounceClassification);
             if (!settledByClass) {
                 return {RecordType::TransientFailure,
-                        tr("%1 without an enhanced code answering RCPT TO is treated as too many recipients, so "
+                        QCoreApplication::translate("DeliveryRules", "%1 without an enhanced code answering RCPT TO is treated as too many recipients, so "
                            "KumoMTA 2026.06 keeps it a TransientFailure (rewrite to 550 or 555 to bounce).")
                             .arg(c)};
             }
@@ -116,18 +111,18 @@ DeliveryRules::Disposition DeliveryRules::classify(int code, const std::optional
     const RecordType type = typeForCode(code);
     switch (type) {
     case RecordType::Delivery:
-        return {type, tr("A %1 code is 2xx, so the record is a Delivery.").arg(c)};
+        return {type, QCoreApplication::translate("DeliveryRules", "A %1 code is 2xx, so the record is a Delivery.").arg(c)};
     case RecordType::TransientFailure:
         if (code == 503)
-            return {type, tr("503 (bad sequence of commands) is retried by KumoMTA, so the record is a TransientFailure.")};
-        return {type, tr("A %1 code is %2xx, so KumoMTA keeps the message and retries: TransientFailure.")
+            return {type, QCoreApplication::translate("DeliveryRules", "503 (bad sequence of commands) is retried by KumoMTA, so the record is a TransientFailure.")};
+        return {type, QCoreApplication::translate("DeliveryRules", "A %1 code is %2xx, so KumoMTA keeps the message and retries: TransientFailure.")
                           .arg(c, QString::number(code / 100))};
     default:
         if (code >= 500 && code <= 599)
-            return {type, tr("A %1 code is a permanent failure, so the record is a Bounce and the message leaves the "
+            return {type, QCoreApplication::translate("DeliveryRules", "A %1 code is a permanent failure, so the record is a Bounce and the message leaves the "
                              "queue.")
                               .arg(c)};
-        return {type, tr("%1 is outside 2xx–4xx, which KumoMTA treats as a permanent failure: Bounce.").arg(c)};
+        return {type, QCoreApplication::translate("DeliveryRules", "%1 is outside 2xx–4xx, which KumoMTA treats as a permanent failure: Bounce.").arg(c)};
     }
 }
 

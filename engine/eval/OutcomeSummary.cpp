@@ -31,6 +31,18 @@ void OutcomeSummary::add(const EvalResult &r)
     ++m_transitions[{before, r.recordType}];
 }
 
+void OutcomeSummary::merge(const OutcomeSummary &other)
+{
+    m_total += other.m_total;
+    m_rewritten += other.m_rewritten;
+    m_unmatched += other.m_unmatched;
+    m_errors += other.m_errors;
+    m_ambiguous += other.m_ambiguous;
+    m_profileSensitive += other.m_profileSensitive;
+    for (const auto &[key, count] : other.m_transitions)
+        m_transitions[key] += count;
+}
+
 int OutcomeSummary::transitions(RecordType from, RecordType to) const
 {
     const auto it = m_transitions.find({from, to});
@@ -39,7 +51,8 @@ int OutcomeSummary::transitions(RecordType from, RecordType to) const
 
 namespace {
 
-// English plurals without a loaded translation; translators get both forms.
+// English plurals without a loaded translation; translators get both forms (QT_TRANSLATE_NOOP
+// at the call sites lets lupdate see them).
 QString count(int n, const char *one, const char *many)
 {
     return n == 1 ? QCoreApplication::translate("OutcomeSummary", one)
@@ -51,20 +64,20 @@ QString count(int n, const char *one, const char *many)
 QString OutcomeSummary::text() const
 {
     QStringList parts;
-    parts << count(m_total, "1 sample", "%1 samples");
+    parts << count(m_total, QT_TRANSLATE_NOOP("OutcomeSummary", "1 sample"), QT_TRANSLATE_NOOP("OutcomeSummary", "%1 samples"));
     for (const auto &[key, count] : m_transitions) {
         if (key.first != key.second)
             parts << QStringLiteral("%1 %2 → %3").arg(count).arg(recordTypeName(key.first), recordTypeName(key.second));
     }
     if (m_rewritten)
-        parts << count(m_rewritten, "1 rewritten", "%1 rewritten");
-    parts << count(m_unmatched, "1 unmatched", "%1 unmatched");
+        parts << count(m_rewritten, QT_TRANSLATE_NOOP("OutcomeSummary", "1 rewritten"), QT_TRANSLATE_NOOP("OutcomeSummary", "%1 rewritten"));
+    parts << count(m_unmatched, QT_TRANSLATE_NOOP("OutcomeSummary", "1 unmatched"), QT_TRANSLATE_NOOP("OutcomeSummary", "%1 unmatched"));
     if (m_ambiguous)
-        parts << count(m_ambiguous, "1 ambiguous", "%1 ambiguous");
+        parts << count(m_ambiguous, QT_TRANSLATE_NOOP("OutcomeSummary", "1 ambiguous"), QT_TRANSLATE_NOOP("OutcomeSummary", "%1 ambiguous"));
     if (m_profileSensitive)
-        parts << count(m_profileSensitive, "1 profile-sensitive", "%1 profile-sensitive");
+        parts << count(m_profileSensitive, QT_TRANSLATE_NOOP("OutcomeSummary", "1 profile-sensitive"), QT_TRANSLATE_NOOP("OutcomeSummary", "%1 profile-sensitive"));
     if (m_errors)
-        parts << count(m_errors, "1 error", "%1 errors");
+        parts << count(m_errors, QT_TRANSLATE_NOOP("OutcomeSummary", "1 error"), QT_TRANSLATE_NOOP("OutcomeSummary", "%1 errors"));
     return parts.join(QStringLiteral(" · "));
 }
 

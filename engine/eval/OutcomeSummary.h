@@ -18,6 +18,8 @@ class OutcomeSummary
 {
 public:
     void add(const EvalResult &result);
+    /// Adds another summary's counts, as if its results had been added here (threads count apart).
+    void merge(const OutcomeSummary &other);
 
     int total() const { return m_total; }
     int rewritten() const { return m_rewritten; }

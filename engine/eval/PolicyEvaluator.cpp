@@ -14,11 +14,6 @@ namespace Dsn::Eval {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PolicyEvaluator", text);
-}
-
 bool isConnectionPhase(SmtpPhase p)
 {
     return p == SmtpPhase::Connect || p == SmtpPhase::Greeting || p == SmtpPhase::Ehlo || p == SmtpPhase::StartTls
@@ -169,28 +164,31 @@ QList<Diagnostic> PolicyEvaluator::diagnostics() const
 
 EvalResult PolicyEvaluator::evaluate(const EvalInput &input)
 {
-    EvalResult r = evaluateAs(input, m_config.profile);
+    EvalResult r = evaluateAs(input, m_config.profile, Detail::Full);
     if (!m_config.compareProfiles || r.inputError)
         return r;
     const CompatProfile other = m_config.profile == CompatProfile::Documented ? CompatProfile::V2026_06
                                                                               : CompatProfile::Documented;
-    const EvalResult o = evaluateAs(input, other);
+    // Only the other profile's record type, code and event call are compared: it needs no log
+    // record, spans or explanation, which are most of an evaluation's cost.
+    const EvalResult o = evaluateAs(input, other, Detail::OutcomeOnly);
     if (o.recordType != r.recordType || o.response.code != r.response.code || o.eventCalled != r.eventCalled) {
         r.profileSensitive = true;
         const QString outcome = o.response.code == r.response.code
             ? recordTypeName(o.recordType)
             : QStringLiteral("%1 with code %2").arg(recordTypeName(o.recordType)).arg(o.response.code);
-        r.profileNote = tr("profile-sensitive: under %1 this sample is a %2").arg(compatProfileId(other), outcome);
+        r.profileNote = QCoreApplication::translate("PolicyEvaluator", "profile-sensitive: under %1 this sample is a %2").arg(compatProfileId(other), outcome);
         if (!o.eventCalled && r.eventCalled)
-            r.profileNote += tr(" (the event is not called)");
+            r.profileNote += QCoreApplication::translate("PolicyEvaluator", " (the event is not called)");
         else if (o.eventCalled && !r.eventCalled)
-            r.profileNote += tr(" (the event is called)");
+            r.profileNote += QCoreApplication::translate("PolicyEvaluator", " (the event is called)");
     }
     return r;
 }
 
-EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile profile)
+EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile profile, Detail detail)
 {
+    const bool full = detail == Detail::Full;
     EvalResult r;
     r.profile = profile;
     r.phase = input.phase;
@@ -212,12 +210,13 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
         r.response = InternalResponse::sendFailed(parsed.error().message);
         r.originalCode = r.response.code;
         r.recordType = RecordType::TransientFailure;
-        r.explanation = tr("The reply is malformed (%1), so KumoMTA records a 400 TransientFailure without calling "
+        r.explanation = QCoreApplication::translate("PolicyEvaluator", "The reply is malformed (%1), so KumoMTA records a 400 TransientFailure without calling "
                            "the event.")
                             .arg(parsed.error().message);
         log.type = r.recordType;
         log.response = r.response;
-        r.logRecord = LogRecordBuilder::build(log, m_config.runtime.clock ? *m_config.runtime.clock : Clock::system());
+        if (full)
+            r.logRecord = LogRecordBuilder::build(log, m_config.runtime.clock ? *m_config.runtime.clock : Clock::system());
         return r;
     }
 
@@ -231,9 +230,9 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
         why = DeliveryRules::triggerExplanation(input.phase, response.code, profile);
     } else if (m_loadError) {
         r.policyError = m_loadError->toDiagnostic();
-        r.policyError->message = tr("the policy failed to load: %1").arg(m_loadError->message);
+        r.policyError->message = QCoreApplication::translate("PolicyEvaluator", "the policy failed to load: %1").arg(m_loadError->message);
         r.eventCalled = false;
-        why = tr("The policy did not load, so no handler ran and the %1 reply stands.").arg(response.code);
+        why = QCoreApplication::translate("PolicyEvaluator", "The policy did not load, so no handler ran and the %1 reply stands.").arg(response.code);
     } else {
         r.eventResponse = response.toSingleLine(profile);
         const Lua::EventCall call = m_runtime->callRewriteEvent(r.eventResponse, r.queue.domain, r.queue.tenant,
@@ -248,7 +247,7 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
                 m.index = idx;
                 m.pattern = t.map->rules().at(idx).pattern;
                 m.value = t.map->rules().at(idx).value;
-                if (auto span = t.map->matchSpan(idx, t.subject)) {
+                if (auto span = full ? t.map->matchSpan(idx, t.subject) : std::nullopt) {
                     m.spanStart = span->first;
                     m.spanLength = span->second;
                 }
@@ -261,14 +260,14 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
 
         if (!call.handlerFound) {
             r.eventCalled = false;
-            why = tr("The policy registers no smtp_client_rewrite_delivery_status handler, so the %1 reply stands.")
+            why = QCoreApplication::translate("PolicyEvaluator", "The policy registers no smtp_client_rewrite_delivery_status handler, so the %1 reply stands.")
                       .arg(response.code);
         } else if (call.error) {
             Diagnostic d = call.error->toDiagnostic();
             d.message = QStringLiteral("smtp_client_rewrite_delivery_status event failed: %1. Preserving original DSN")
                             .arg(call.error->message);
             r.policyError = d;
-            why = tr("The handler raised an error, so KumoMTA keeps the original %1.").arg(response.code);
+            why = QCoreApplication::translate("PolicyEvaluator", "The handler raised an error, so KumoMTA keeps the original %1.").arg(response.code);
         } else {
             QString convError;
             const std::optional<int> newCode = toStatusCode(call.returned, &convError);
@@ -278,17 +277,17 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
                     QStringLiteral("smtp_client_rewrite_delivery_status event failed: %1. Preserving original DSN")
                         .arg(convError),
                     m_config.policyName);
-                why = tr("The handler returned %1, which is not a status code, so KumoMTA keeps the original %2.")
+                why = QCoreApplication::translate("PolicyEvaluator", "The handler returned %1, which is not a status code, so KumoMTA keeps the original %2.")
                           .arg(call.returned.toDisplayString())
                           .arg(response.code);
             } else if (!newCode || *newCode == response.code) {
                 const QString ruleText = r.matched.isEmpty()
-                    ? tr("No rule matched")
-                    : tr("Rule %1 (%2) matched").arg(r.matched.first().index + 1).arg(shorten(r.matched.first().pattern));
-                why = newCode ? tr("%1 and the handler returned the same code %2, so nothing changes.")
+                    ? QCoreApplication::translate("PolicyEvaluator", "No rule matched")
+                    : QCoreApplication::translate("PolicyEvaluator", "Rule %1 (%2) matched").arg(r.matched.first().index + 1).arg(shorten(r.matched.first().pattern));
+                why = newCode ? QCoreApplication::translate("PolicyEvaluator", "%1 and the handler returned the same code %2, so nothing changes.")
                                     .arg(ruleText)
                                     .arg(*newCode)
-                              : tr("%1 and the handler returned nil, so the %2 reply stands.").arg(ruleText).arg(response.code);
+                              : QCoreApplication::translate("PolicyEvaluator", "%1 and the handler returned nil, so the %2 reply stands.").arg(ruleText).arg(response.code);
             } else {
                 response.content += QStringLiteral(" (kumomta: status was rewritten from %1 -> %2)")
                                         .arg(response.code)
@@ -296,14 +295,14 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
                 response.code = *newCode;
                 r.rewritten = true;
                 why = r.matched.isEmpty()
-                    ? tr("The handler returned %1 instead of %2.").arg(*newCode).arg(r.originalCode)
-                    : tr("Rule %1 (%2) matched and the handler returned %3 instead of %4.")
+                    ? QCoreApplication::translate("PolicyEvaluator", "The handler returned %1 instead of %2.").arg(*newCode).arg(r.originalCode)
+                    : QCoreApplication::translate("PolicyEvaluator", "Rule %1 (%2) matched and the handler returned %3 instead of %4.")
                           .arg(r.matched.first().index + 1)
                           .arg(shorten(r.matched.first().pattern))
                           .arg(*newCode)
                           .arg(r.originalCode);
                 if (r.ambiguous)
-                    why += QLatin1Char(' ') + tr("Other matching rules return different values, and KumoMTA may pick any of them.");
+                    why += QLatin1Char(' ') + QCoreApplication::translate("PolicyEvaluator", "Other matching rules return different values, and KumoMTA may pick any of them.");
             }
         }
     }
@@ -315,10 +314,10 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
     QString dispositionText;
     if (isConnectionPhase(input.phase)) {
         r.recordType = RecordType::TransientFailure;
-        dispositionText = tr("KumoMTA logs it as a TransientFailure and tries again later.");
+        dispositionText = QCoreApplication::translate("PolicyEvaluator", "KumoMTA logs it as a TransientFailure and tries again later.");
     } else if (input.phase == SmtpPhase::Data && response.code == 354) {
         r.recordType = RecordType::Delivery;
-        dispositionText = tr("The message body is sent next; no failure is recorded.");
+        dispositionText = QCoreApplication::translate("PolicyEvaluator", "The message body is sent next; no failure is recorded.");
     } else {
         const DeliveryRules::Disposition disp = DeliveryRules::classify(
             response.code, response.enhancedCode, input.phase, profile,
@@ -326,6 +325,8 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
         r.recordType = disp.type;
         dispositionText = disp.explanation;
     }
+    if (!full)
+        return r;
     r.explanation = why + QLatin1Char(' ') + dispositionText;
 
     log.type = r.recordType;

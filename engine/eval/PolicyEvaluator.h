@@ -67,7 +67,13 @@ public:
     static QByteArray builtinPolicy(const QString &tablePath);
 
 private:
-    EvalResult evaluateAs(const EvalInput &input, CompatProfile profile);
+    /// How much of a result to fill: everything, or just what the profile comparison reads.
+    enum class Detail
+    {
+        Full,
+        OutcomeOnly,
+    };
+    EvalResult evaluateAs(const EvalInput &input, CompatProfile profile, Detail detail);
 
     EvaluatorConfig m_config;
     std::unique_ptr<Lua::PolicyRuntime> m_runtime;

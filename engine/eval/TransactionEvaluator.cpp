@@ -13,11 +13,6 @@ namespace Dsn::Eval {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TransactionEvaluator", text);
-}
-
 void addRunDetails(QJsonObject &record, const Smtp::TransactionResult &run)
 {
     if (!run.host.isEmpty() || !run.peerAddress.isEmpty()) {
@@ -64,14 +59,14 @@ QList<EvalResult> TransactionEvaluator::evaluate(const Smtp::TransactionResult &
         r.response = rcpt.reply;
         if (rcpt.delivered) {
             r.recordType = RecordType::Delivery;
-            r.explanation = tr("The final dot was answered %1: the message was delivered and the event is not called.")
+            r.explanation = QCoreApplication::translate("TransactionEvaluator", "The final dot was answered %1: the message was delivered and the event is not called.")
                                 .arg(rcpt.reply.code);
         } else {
             // Synthesised (or, defensively, never decided): KumoMTA retries and never calls the event.
             r.recordType = RecordType::TransientFailure;
-            r.explanation = tr("The run failed at %1 (%2), outside MAIL FROM, RCPT TO, DATA and the final dot: "
+            r.explanation = QCoreApplication::translate("TransactionEvaluator", "The run failed at %1 (%2), outside MAIL FROM, RCPT TO, DATA and the final dot: "
                                "KumoMTA logs its own %3 response as a TransientFailure and never calls the event.")
-                                .arg(smtpPhaseName(rcpt.phase), run.error.isEmpty() ? tr("no decision") : run.error)
+                                .arg(smtpPhaseName(rcpt.phase), run.error.isEmpty() ? QCoreApplication::translate("TransactionEvaluator", "no decision") : run.error)
                                 .arg(rcpt.reply.code);
         }
         LogRecordBuilder::Fields log;

@@ -14,15 +14,6 @@
 
 namespace Dsn::Project {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Project", text);
-}
-
-} // namespace
-
 QList<Rules::RegexRule> Project::kumoTable() const
 {
     QList<Rules::RegexRule> out;
@@ -102,14 +93,14 @@ Result<Project> Project::fromJson(const QByteArray &json, const QString &sourceN
         return Diagnostic::error(QStringLiteral("project-format"), message, sourceName);
     };
     if (!root.isObject())
-        return fail(tr("%1 is not a DSN Workbench project (expected a JSON object)").arg(sourceName));
+        return fail(QCoreApplication::translate("Project", "%1 is not a DSN Workbench project (expected a JSON object)").arg(sourceName));
     const QJsonObject o = root.toObject();
     if (o.value(QStringLiteral("format")).toString() != QLatin1String(FormatId))
-        return fail(tr("%1 is not a DSN Workbench project (\"format\" is not \"%2\")")
+        return fail(QCoreApplication::translate("Project", "%1 is not a DSN Workbench project (\"format\" is not \"%2\")")
                         .arg(sourceName, QLatin1String(FormatId)));
     const int version = o.value(QStringLiteral("version")).toInt(0);
     if (version < 1 || version > FormatVersion)
-        return fail(tr("%1 has project format version %2; this build reads version %3")
+        return fail(QCoreApplication::translate("Project", "%1 has project format version %2; this build reads version %3")
                         .arg(sourceName)
                         .arg(version)
                         .arg(FormatVersion));
@@ -119,7 +110,7 @@ Result<Project> Project::fromJson(const QByteArray &json, const QString &sourceN
     const QString profileId = o.value(QStringLiteral("compat_profile")).toString(QStringLiteral("documented"));
     const auto profile = compatProfileFromId(profileId);
     if (!profile)
-        return fail(tr("unknown compatibility profile \"%1\" (expected documented or 2026.06)").arg(profileId));
+        return fail(QCoreApplication::translate("Project", "unknown compatibility profile \"%1\" (expected documented or 2026.06)").arg(profileId));
     p.profile = *profile;
     p.tablePath = o.value(QStringLiteral("table_path")).toString(p.tablePath);
     p.defaultQueue = o.value(QStringLiteral("default_queue")).toString(p.defaultQueue);
@@ -130,7 +121,7 @@ Result<Project> Project::fromJson(const QByteArray &json, const QString &sourceN
     for (qsizetype i = 0; i < rs.size(); ++i) {
         const QJsonObject ro = rs[i].toObject();
         if (!ro.value(QStringLiteral("pattern")).isString())
-            return fail(tr("rule %1 has no \"pattern\" string").arg(i + 1));
+            return fail(QCoreApplication::translate("Project", "rule %1 has no \"pattern\" string").arg(i + 1));
         p.rules.append({ro.value(QStringLiteral("pattern")).toString(), ro.value(QStringLiteral("code")),
                         ro.value(QStringLiteral("note")).toString(),
                         ro.value(QStringLiteral("enabled")).toBool(true)});
@@ -139,10 +130,10 @@ Result<Project> Project::fromJson(const QByteArray &json, const QString &sourceN
     for (qsizetype i = 0; i < ss.size(); ++i) {
         const QJsonObject so = ss[i].toObject();
         if (!so.value(QStringLiteral("response")).isString())
-            return fail(tr("sample %1 has no \"response\" string").arg(i + 1));
+            return fail(QCoreApplication::translate("Project", "sample %1 has no \"response\" string").arg(i + 1));
         const QString phase = so.value(QStringLiteral("phase")).toString(QStringLiteral("RCPT TO"));
         if (!smtpPhaseFromName(phase))
-            return fail(tr("sample %1 has an unknown phase \"%2\"").arg(i + 1).arg(phase));
+            return fail(QCoreApplication::translate("Project", "sample %1 has an unknown phase \"%2\"").arg(i + 1).arg(phase));
         p.samples.append(Sample::fromJson(so));
     }
     return p;
@@ -152,7 +143,7 @@ Result<Project> Project::load(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Diagnostic::error(QStringLiteral("io"), tr("cannot open %1: %2").arg(path, f.errorString()), path);
+        return Diagnostic::error(QStringLiteral("io"), QCoreApplication::translate("Project", "cannot open %1: %2").arg(path, f.errorString()), path);
     return fromJson(f.readAll(), QFileInfo(path).fileName());
 }
 
@@ -160,10 +151,10 @@ std::optional<Diagnostic> Project::save(const QString &path) const
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return Diagnostic::error(QStringLiteral("io"), tr("cannot write %1: %2").arg(path, f.errorString()), path);
+        return Diagnostic::error(QStringLiteral("io"), QCoreApplication::translate("Project", "cannot write %1: %2").arg(path, f.errorString()), path);
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return Diagnostic::error(QStringLiteral("io"), tr("cannot save %1: %2").arg(path, f.errorString()), path);
+        return Diagnostic::error(QStringLiteral("io"), QCoreApplication::translate("Project", "cannot save %1: %2").arg(path, f.errorString()), path);
     return std::nullopt;
 }
 

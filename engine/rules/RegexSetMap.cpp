@@ -3,14 +3,76 @@
 #include "rules/RegexSetMap.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
+#include <deque>
+#include <mutex>
 
 #include <QCoreApplication>
 
 #include "rules/CompiledPattern.h"
+#include "rules/CompiledPatternCache.h"
 #include "rules/detail/LiteralScanner.h"
 
 namespace Dsn::Rules {
+
+namespace {
+
+/// Everything compile() derives from the pattern texts alone (values play no part).
+struct Compiled
+{
+    RegexSetMap::Strategy strategy = RegexSetMap::Strategy::Scan;
+    QStringList patterns;
+    std::vector<std::shared_ptr<const CompiledPattern>> compiled;
+    std::shared_ptr<const Detail::LiteralScanner> scanner;
+    std::vector<uint64_t> alwaysRun;
+    QStringList prefilterLiterals;
+};
+
+/**
+ * The last few pattern lists compiled. Editing a rule's value, a second evaluator thread and
+ * the CLI's second build all ask for a map whose patterns were just compiled; they then skip
+ * the prefilter's construction, not only the pattern compiles (CompiledPatternCache).
+ */
+class RecentMaps
+{
+public:
+    std::shared_ptr<const Compiled> find(const QStringList &patterns, RegexSetMap::Strategy strategy)
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &c : m_recent) {
+            if (c->strategy == strategy && c->patterns == patterns)
+                return c;
+        }
+        return nullptr;
+    }
+    void add(std::shared_ptr<const Compiled> c)
+    {
+        std::lock_guard lock(m_mutex);
+        m_recent.push_front(std::move(c));
+        if (m_recent.size() > 4)
+            m_recent.pop_back();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::deque<std::shared_ptr<const Compiled>> m_recent;
+};
+
+RecentMaps &recentMaps()
+{
+    // Never destroyed, like CompiledPatternCache::instance().
+    static auto *s_recent = new RecentMaps;
+    return *s_recent;
+}
+
+quint64 nextMapId()
+{
+    static std::atomic<quint64> s_next{1};
+    return s_next.fetch_add(1, std::memory_order_relaxed);
+}
+
+} // namespace
 
 RegexSetMap::RegexSetMap() = default;
 RegexSetMap::~RegexSetMap() = default;
@@ -22,9 +84,33 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
     RegexSetMap map;
     map.m_strategy = strategy;
     map.m_rules = rules;
+    map.m_id = nextMapId();
+    QStringList patterns;
+    patterns.reserve(rules.size());
+    for (const RegexRule &rule : rules)
+        patterns.append(rule.pattern);
+    if (auto recent = recentMaps().find(patterns, strategy)) {
+        map.m_compiled = recent->compiled;
+        map.m_scanner = recent->scanner;
+        map.m_alwaysRun = recent->alwaysRun;
+        map.m_prefilterLiterals = recent->prefilterLiterals;
+        return map;
+    }
+    auto remember = [&map, &patterns, strategy] {
+        auto c = std::make_shared<Compiled>();
+        c->strategy = strategy;
+        c->patterns = patterns;
+        c->compiled = map.m_compiled;
+        c->scanner = map.m_scanner;
+        c->alwaysRun = map.m_alwaysRun;
+        c->prefilterLiterals = map.m_prefilterLiterals;
+        recentMaps().add(std::move(c));
+    };
     map.m_compiled.reserve(size_t(rules.size()));
+    // Rule edits rebuild the whole map; the shared cache makes that cost one compile per new pattern.
+    CompiledPatternCache &cache = CompiledPatternCache::instance();
     for (qsizetype i = 0; i < rules.size(); ++i) {
-        auto compiled = CompiledPattern::compile(rules[i].pattern);
+        auto compiled = cache.compile(rules[i].pattern);
         if (!compiled) {
             Diagnostic d = compiled.error();
             d.ruleIndex = int(i);
@@ -34,8 +120,10 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
         }
         map.m_compiled.push_back(std::move(compiled.value()));
     }
-    if (strategy != Strategy::Prefiltered)
+    if (strategy != Strategy::Prefiltered) {
+        remember();
         return map;
+    }
     // The scanner folds BMP units one at a time; if a future ICU broke that, every rule simply
     // runs on every subject.
     const bool usable = Detail::LiteralScanner::foldKeepsPlanes();
@@ -53,6 +141,7 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
     }
     scanner->build();
     map.m_scanner = std::move(scanner);
+    remember();
     return map;
 }
 
@@ -125,6 +214,17 @@ int RegexSetMap::findFirst(QStringView subject) const
 
 RegexSetMap::Lookup RegexSetMap::lookup(QStringView subject) const
 {
+    // The evaluator looks the same reply up twice in a row (once per compatibility profile,
+    // whose single-line forms mostly agree); a map is immutable, so the answer is too.
+    struct Last
+    {
+        quint64 mapId = 0;
+        QString subject;
+        Lookup lookup;
+    };
+    thread_local Last t_last;
+    if (m_id != 0 && t_last.mapId == m_id && t_last.subject == subject)
+        return t_last.lookup;
     Lookup l;
     forEachCandidate(subject, [&](int i) {
         const CompiledPattern::Outcome outcome = m_compiled[size_t(i)]->searchOutcome(subject);
@@ -139,6 +239,9 @@ RegexSetMap::Lookup RegexSetMap::lookup(QStringView subject) const
         l.matches.append(i);
         return false;
     });
+    t_last.mapId = m_id;
+    t_last.subject = subject.toString();
+    t_last.lookup = l;
     return l;
 }
 

@@ -10,6 +10,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include "common/Result.h"
@@ -70,6 +71,10 @@ public:
      * fails the whole map, as KumoMTA does, with a Diagnostic naming the rule index, the
      * pattern, the position and the reason; its message starts "compiling rules: regex parse
      * error:".
+     *
+     * Patterns come from CompiledPatternCache, and a pattern list compiled moments ago (only
+     * values edited, another thread's evaluator) reuses that build's prefilter as well, so a
+     * rebuild after a one-rule edit costs one pattern compile and one prefilter build.
      */
     static Result<RegexSetMap> compile(const QList<RegexRule> &rules, Strategy strategy = Strategy::Prefiltered);
 
@@ -104,6 +109,7 @@ private:
     std::shared_ptr<const Detail::LiteralScanner> m_scanner;
     std::vector<uint64_t> m_alwaysRun; ///< bit per rule: no usable literal, so never filtered out
     QStringList m_prefilterLiterals;   ///< per rule, null when in m_alwaysRun; empty for Scan
+    quint64 m_id = 0;                  ///< unique per compile(), so answers can be remembered per map
 };
 
 } // namespace Dsn::Rules

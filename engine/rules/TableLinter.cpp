@@ -17,6 +17,7 @@
 #include "common/JsonText.h"
 #include "common/SmtpResponse.h"
 #include "rules/CompiledPattern.h"
+#include "rules/CompiledPatternCache.h"
 #include "rules/RustRegexTranslator.h"
 #include "rules/detail/UnicodeTables.h"
 
@@ -140,7 +141,7 @@ std::set<QString> enhancedCodes(const QString &pattern, const QStringList &liter
 
 struct Analysed
 {
-    std::shared_ptr<CompiledPattern> compiled;
+    std::shared_ptr<const CompiledPattern> compiled;
     RustRegexTranslator::Translation translation;
 };
 
@@ -203,7 +204,8 @@ QList<Diagnostic> TableLinter::lint(const QList<RegexRule> &rules) const
         } else {
             for (const auto &f : translated->findings)
                 out << ruleDiagnostic(Severity::Warning, "regex-dialect", f.message, i, pattern, f.position);
-            auto compiled = CompiledPattern::compile(pattern);
+            // Shared with the maps the evaluators build, so linting after an edit reuses their work.
+            auto compiled = CompiledPatternCache::instance().compile(pattern);
             if (compiled)
                 analysed[size_t(i)] = Analysed{std::move(compiled.value()), *translated};
             else

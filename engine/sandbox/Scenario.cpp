@@ -15,11 +15,6 @@ namespace Dsn::Sandbox {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Scenario", text);
-}
-
 Diagnostic scenarioError(const QString &sourceName, const QString &message)
 {
     return Diagnostic::error(QStringLiteral("scenario"), message, sourceName);
@@ -44,10 +39,10 @@ Result<Scenario> Scenario::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return scenarioError(path, tr("cannot read %1: %2").arg(path, file.errorString()));
+        return scenarioError(path, QCoreApplication::translate("Scenario", "cannot read %1: %2").arg(path, file.errorString()));
     // A scenario is a page of JSON; refusing huge files keeps a wrong path from eating memory.
     if (file.size() > 4 * 1024 * 1024)
-        return scenarioError(path, tr("%1 is larger than 4 MiB").arg(path));
+        return scenarioError(path, QCoreApplication::translate("Scenario", "%1 is larger than 4 MiB").arg(path));
     return parse(file.readAll(), path, QFileInfo(path).absolutePath());
 }
 
@@ -58,19 +53,19 @@ Result<Scenario> Scenario::parse(const QByteArray &json, const QString &sourceNa
         return parsed.error();
     const QJsonValue root = JsonText::toQt(parsed.value());
     if (!root.isObject())
-        return scenarioError(sourceName, tr("a scenario is a JSON object"));
+        return scenarioError(sourceName, QCoreApplication::translate("Scenario", "a scenario is a JSON object"));
     const QJsonObject o = root.toObject();
     static const QStringList known{QStringLiteral("format"),   QStringLiteral("name"),     QStringLiteral("comment"),
                                    QStringLiteral("hostname"), QStringLiteral("greeting"), QStringLiteral("ehlo"),
                                    QStringLiteral("limits"),   QStringLiteral("tls"),      QStringLiteral("rules")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key()))
-            return scenarioError(sourceName, tr("unknown key '%1'").arg(it.key()));
+            return scenarioError(sourceName, QCoreApplication::translate("Scenario", "unknown key '%1'").arg(it.key()));
     }
     const QJsonValue format = o.value(QStringLiteral("format"));
     if (!format.isDouble() || format.toInt() != FormatVersion)
         return scenarioError(
-            sourceName, tr("'format' must be %1 (this version of the sandbox reads format %1)").arg(FormatVersion));
+            sourceName, QCoreApplication::translate("Scenario", "'format' must be %1 (this version of the sandbox reads format %1)").arg(FormatVersion));
 
     Scenario s;
     s.sourceName = sourceName;
@@ -78,7 +73,7 @@ Result<Scenario> Scenario::parse(const QByteArray &json, const QString &sourceNa
     s.comment = o.value(QStringLiteral("comment")).toString();
     s.hostname = o.value(QStringLiteral("hostname")).toString(s.hostname);
     if (s.hostname.isEmpty() || s.hostname.contains(QLatin1Char(' ')))
-        return scenarioError(sourceName, tr("'hostname' must be one word"));
+        return scenarioError(sourceName, QCoreApplication::translate("Scenario", "'hostname' must be one word"));
 
     s.greeting = defaultGreeting(s.hostname);
     if (o.contains(QStringLiteral("greeting"))) {
@@ -94,12 +89,12 @@ Result<Scenario> Scenario::parse(const QByteArray &json, const QString &sourceNa
     if (o.contains(QStringLiteral("ehlo"))) {
         const QJsonValue ehlo = o.value(QStringLiteral("ehlo"));
         if (!ehlo.isArray())
-            return scenarioError(sourceName, tr("'ehlo' must be an array of capability strings"));
+            return scenarioError(sourceName, QCoreApplication::translate("Scenario", "'ehlo' must be an array of capability strings"));
         s.ehlo.clear();
         for (const QJsonValue &v : ehlo.toArray()) {
             const QString kw = v.toString();
             if (!v.isString() || kw.isEmpty() || kw.contains(QLatin1Char('\r')) || kw.contains(QLatin1Char('\n')))
-                return scenarioError(sourceName, tr("'ehlo' entries must be non-empty one-line strings"));
+                return scenarioError(sourceName, QCoreApplication::translate("Scenario", "'ehlo' entries must be non-empty one-line strings"));
             s.ehlo.append(kw);
             // An advertised SIZE is the limit clients plan for, so it is also the one enforced.
             if (kw.startsWith(QLatin1String("SIZE "), Qt::CaseInsensitive)) {
@@ -130,10 +125,10 @@ Result<Scenario> Scenario::parse(const QByteArray &json, const QString &sourceNa
                     limit = &l;
             }
             if (!limit)
-                return scenarioError(sourceName, tr("unknown limit '%1'").arg(it.key()));
+                return scenarioError(sourceName, QCoreApplication::translate("Scenario", "unknown limit '%1'").arg(it.key()));
             const double v = it.value().toDouble(-1);
             if (!it.value().isDouble() || v != double(qint64(v)) || v < double(limit->min) || v > double(limit->max))
-                return scenarioError(sourceName, tr("limit '%1' must be a whole number from %2 to %3")
+                return scenarioError(sourceName, QCoreApplication::translate("Scenario", "limit '%1' must be a whole number from %2 to %3")
                                                      .arg(it.key())
                                                      .arg(limit->min)
                                                      .arg(limit->max));
@@ -154,7 +149,7 @@ Result<Scenario> Scenario::parse(const QByteArray &json, const QString &sourceNa
         const QString cert = tls.value(QStringLiteral("certificate")).toString();
         const QString key = tls.value(QStringLiteral("key")).toString();
         if (cert.isEmpty() || key.isEmpty() || tls.size() != 2)
-            return scenarioError(sourceName, tr("'tls' needs exactly 'certificate' and 'key' (file paths)"));
+            return scenarioError(sourceName, QCoreApplication::translate("Scenario", "'tls' needs exactly 'certificate' and 'key' (file paths)"));
         const QDir base(baseDir.isEmpty() ? QDir::currentPath() : baseDir);
         s.tlsCertificatePath = QDir::cleanPath(base.absoluteFilePath(cert));
         s.tlsKeyPath = QDir::cleanPath(base.absoluteFilePath(key));
@@ -162,7 +157,7 @@ Result<Scenario> Scenario::parse(const QByteArray &json, const QString &sourceNa
 
     const QJsonValue rules = o.value(QStringLiteral("rules"));
     if (!rules.isUndefined() && !rules.isArray())
-        return scenarioError(sourceName, tr("'rules' must be an array"));
+        return scenarioError(sourceName, QCoreApplication::translate("Scenario", "'rules' must be an array"));
     const QJsonArray array = rules.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         auto rule = ScenarioRule::fromJson(array.at(i), int(i), sourceName);

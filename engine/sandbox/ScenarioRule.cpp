@@ -11,11 +11,6 @@ namespace Dsn::Sandbox {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ScenarioRule", text);
-}
-
 Diagnostic ruleError(const QString &sourceName, int index, const QString &code, const QString &message)
 {
     Diagnostic d = Diagnostic::error(code, message, sourceName);
@@ -57,12 +52,12 @@ Result<ScenarioRule> ScenarioRule::fromJson(const QJsonValue &value, int index, 
         return ruleError(sourceName, index, code, where + QStringLiteral(": ") + message);
     };
     if (!value.isObject())
-        return fail(QStringLiteral("scenario-rule"), tr("expected an object"));
+        return fail(QStringLiteral("scenario-rule"), QCoreApplication::translate("ScenarioRule", "expected an object"));
     const QJsonObject o = value.toObject();
     if (auto key = unknownKey(o, {QStringLiteral("phase"), QStringLiteral("match"), QStringLiteral("reply"),
                                   QStringLiteral("delay_ms"), QStringLiteral("action"), QStringLiteral("state"),
                                   QStringLiteral("comment")}))
-        return fail(QStringLiteral("scenario-rule"), tr("unknown key '%1'").arg(*key));
+        return fail(QStringLiteral("scenario-rule"), QCoreApplication::translate("ScenarioRule", "unknown key '%1'").arg(*key));
 
     ScenarioRule rule;
     rule.index = index;
@@ -72,7 +67,7 @@ Result<ScenarioRule> ScenarioRule::fromJson(const QJsonValue &value, int index, 
     const auto phase = smtpPhaseFromName(phaseName);
     if (!phase)
         return fail(QStringLiteral("scenario-phase"),
-                    tr("unknown phase '%1' (use connect, EHLO, STARTTLS, MAIL FROM, RCPT TO, DATA, end of data, RSET "
+                    QCoreApplication::translate("ScenarioRule", "unknown phase '%1' (use connect, EHLO, STARTTLS, MAIL FROM, RCPT TO, DATA, end of data, RSET "
                        "or QUIT)")
                         .arg(phaseName));
     // The corpus writes "connect/greeting" and "AUTH/STARTTLS"; both name one sandbox phase.
@@ -83,11 +78,11 @@ Result<ScenarioRule> ScenarioRule::fromJson(const QJsonValue &value, int index, 
     const QJsonValue match = o.value(QStringLiteral("match"));
     if (!match.isUndefined()) {
         if (!match.isObject())
-            return fail(QStringLiteral("scenario-rule"), tr("'match' must be an object"));
+            return fail(QStringLiteral("scenario-rule"), QCoreApplication::translate("ScenarioRule", "'match' must be an object"));
         const QJsonObject m = match.toObject();
         if (auto key = unknownKey(m, {QStringLiteral("client"), QStringLiteral("helo"), QStringLiteral("sender"),
                                       QStringLiteral("recipient")}))
-            return fail(QStringLiteral("scenario-rule"), tr("unknown match key '%1'").arg(*key));
+            return fail(QStringLiteral("scenario-rule"), QCoreApplication::translate("ScenarioRule", "unknown match key '%1'").arg(*key));
         struct Field
         {
             const char *key;
@@ -109,13 +104,13 @@ Result<ScenarioRule> ScenarioRule::fromJson(const QJsonValue &value, int index, 
                 continue;
             if (!m.value(key).isString())
                 return fail(QStringLiteral("scenario-rule"),
-                            tr("match '%1' must be a string (a regular expression)").arg(key));
+                            QCoreApplication::translate("ScenarioRule", "match '%1' must be a string (a regular expression)").arg(key));
             if (!f.allowed)
                 return fail(QStringLiteral("scenario-match"),
-                            tr("'%1' is not known yet at phase %2").arg(key, smtpPhaseName(rule.phase)));
+                            QCoreApplication::translate("ScenarioRule", "'%1' is not known yet at phase %2").arg(key, smtpPhaseName(rule.phase)));
             *f.re = QRegularExpression(m.value(key).toString(), QRegularExpression::CaseInsensitiveOption);
             if (!f.re->isValid()) {
-                Diagnostic d = fail(QStringLiteral("regex-parse"), tr("match '%1': %2").arg(key, f.re->errorString()));
+                Diagnostic d = fail(QStringLiteral("regex-parse"), QCoreApplication::translate("ScenarioRule", "match '%1': %2").arg(key, f.re->errorString()));
                 d.pattern = f.re->pattern();
                 d.position = int(f.re->patternErrorOffset());
                 return d;
@@ -127,12 +122,12 @@ Result<ScenarioRule> ScenarioRule::fromJson(const QJsonValue &value, int index, 
     if (action == QLatin1String("drop"))
         rule.action = Action::Drop;
     else if (action != QLatin1String("reply"))
-        return fail(QStringLiteral("scenario-rule"), tr("'action' must be \"reply\" or \"drop\""));
+        return fail(QStringLiteral("scenario-rule"), QCoreApplication::translate("ScenarioRule", "'action' must be \"reply\" or \"drop\""));
 
     if (o.contains(QStringLiteral("delay_ms"))) {
         const auto delay = wholeNumber(o.value(QStringLiteral("delay_ms")));
         if (!delay || *delay > 600'000)
-            return fail(QStringLiteral("scenario-rule"), tr("'delay_ms' must be a whole number from 0 to 600000"));
+            return fail(QStringLiteral("scenario-rule"), QCoreApplication::translate("ScenarioRule", "'delay_ms' must be a whole number from 0 to 600000"));
         rule.delayMs = int(*delay);
     }
 
@@ -146,14 +141,14 @@ Result<ScenarioRule> ScenarioRule::fromJson(const QJsonValue &value, int index, 
         }
         rule.reply = reply.value();
     } else if (rule.action == Action::Reply) {
-        return fail(QStringLiteral("scenario-rule"), tr("a rule needs a 'reply' unless its action is \"drop\""));
+        return fail(QStringLiteral("scenario-rule"), QCoreApplication::translate("ScenarioRule", "a rule needs a 'reply' unless its action is \"drop\""));
     }
     if (rule.action == Action::Reply) {
         const int klass = rule.reply.code / 100;
         if (rule.phase == SmtpPhase::Data && klass == 2)
-            return fail(QStringLiteral("scenario-reply"), tr("DATA is accepted with 354, not a 2xx reply"));
+            return fail(QStringLiteral("scenario-reply"), QCoreApplication::translate("ScenarioRule", "DATA is accepted with 354, not a 2xx reply"));
         if (rule.phase != SmtpPhase::Data && klass == 3)
-            return fail(QStringLiteral("scenario-reply"), tr("a 3xx reply only makes sense for DATA"));
+            return fail(QStringLiteral("scenario-reply"), QCoreApplication::translate("ScenarioRule", "a 3xx reply only makes sense for DATA"));
     }
 
     const QJsonValue state = o.value(QStringLiteral("state"));
@@ -161,7 +156,7 @@ Result<ScenarioRule> ScenarioRule::fromJson(const QJsonValue &value, int index, 
         const QJsonObject s = state.toObject();
         if (!state.isObject() || s.size() != 1)
             return fail(QStringLiteral("scenario-state"),
-                        tr("'state' must be an object with one of 'greylist', 'rate_limit' or 'quota'"));
+                        QCoreApplication::translate("ScenarioRule", "'state' must be an object with one of 'greylist', 'rate_limit' or 'quota'"));
         const QString kind = s.begin().key();
         const QJsonObject params = s.begin().value().toObject();
         auto number = [&](const char *key, qint64 fallback, qint64 scale) -> std::optional<qint64> {
@@ -174,21 +169,21 @@ Result<ScenarioRule> ScenarioRule::fromJson(const QJsonValue &value, int index, 
         if (kind == QLatin1String("greylist")) {
             if (auto key = unknownKey(params, {QStringLiteral("retry_after_s"), QStringLiteral("retry_window_s"),
                                                QStringLiteral("remember_s")}))
-                return fail(QStringLiteral("scenario-state"), tr("unknown greylist key '%1'").arg(*key));
+                return fail(QStringLiteral("scenario-state"), QCoreApplication::translate("ScenarioRule", "unknown greylist key '%1'").arg(*key));
             if (!phaseIn(rule.phase, {SmtpPhase::MailFrom, SmtpPhase::RcptTo}))
-                return fail(QStringLiteral("scenario-state"), tr("greylisting applies at MAIL FROM or RCPT TO"));
+                return fail(QStringLiteral("scenario-state"), QCoreApplication::translate("ScenarioRule", "greylisting applies at MAIL FROM or RCPT TO"));
             const auto after = number("retry_after_s", rule.greylist.retryAfterMs / 1000, 1000);
             const auto window = number("retry_window_s", rule.greylist.retryWindowMs / 1000, 1000);
             const auto remember = number("remember_s", rule.greylist.rememberMs / 1000, 1000);
             if (!after || !window || !remember || *window < *after)
                 return fail(QStringLiteral("scenario-state"),
-                            tr("greylist times must be whole seconds, with retry_window_s ≥ retry_after_s"));
+                            QCoreApplication::translate("ScenarioRule", "greylist times must be whole seconds, with retry_window_s ≥ retry_after_s"));
             rule.state = State::Greylist;
             rule.greylist = {*after, *window, *remember};
         } else if (kind == QLatin1String("rate_limit")) {
             if (auto key = unknownKey(params, {QStringLiteral("count"), QStringLiteral("max"),
                                                QStringLiteral("window_s"), QStringLiteral("per")}))
-                return fail(QStringLiteral("scenario-state"), tr("unknown rate_limit key '%1'").arg(*key));
+                return fail(QStringLiteral("scenario-state"), QCoreApplication::translate("ScenarioRule", "unknown rate_limit key '%1'").arg(*key));
             const QString count = params.value(QStringLiteral("count")).toString();
             if (count == QLatin1String("messages"))
                 rule.rateLimit.counter = Counter::Messages;
@@ -196,32 +191,32 @@ Result<ScenarioRule> ScenarioRule::fromJson(const QJsonValue &value, int index, 
                 rule.rateLimit.counter = Counter::Connections;
             else
                 return fail(QStringLiteral("scenario-state"),
-                            tr("rate_limit 'count' must be \"messages\" or \"connections\""));
+                            QCoreApplication::translate("ScenarioRule", "rate_limit 'count' must be \"messages\" or \"connections\""));
             const auto max = wholeNumber(params.value(QStringLiteral("max")));
             const auto window = number("window_s", rule.rateLimit.windowMs / 1000, 1000);
             if (!max || *max < 1 || *max > 1'000'000 || !window || *window == 0)
                 return fail(QStringLiteral("scenario-state"),
-                            tr("rate_limit needs 'max' from 1 to 1000000 and a positive 'window_s'"));
+                            QCoreApplication::translate("ScenarioRule", "rate_limit needs 'max' from 1 to 1000000 and a positive 'window_s'"));
             const QString per = params.value(QStringLiteral("per")).toString(QStringLiteral("client"));
             if (per != QLatin1String("client") && per != QLatin1String("server"))
-                return fail(QStringLiteral("scenario-state"), tr("rate_limit 'per' must be \"client\" or \"server\""));
+                return fail(QStringLiteral("scenario-state"), QCoreApplication::translate("ScenarioRule", "rate_limit 'per' must be \"client\" or \"server\""));
             rule.state = State::RateLimit;
             rule.rateLimit.max = int(*max);
             rule.rateLimit.windowMs = *window;
             rule.rateLimit.perClient = per == QLatin1String("client");
         } else if (kind == QLatin1String("quota")) {
             if (auto key = unknownKey(params, {QStringLiteral("bytes")}))
-                return fail(QStringLiteral("scenario-state"), tr("unknown quota key '%1'").arg(*key));
+                return fail(QStringLiteral("scenario-state"), QCoreApplication::translate("ScenarioRule", "unknown quota key '%1'").arg(*key));
             if (!phaseIn(rule.phase, {SmtpPhase::RcptTo, SmtpPhase::Data, SmtpPhase::EndOfData}))
                 return fail(QStringLiteral("scenario-state"),
-                            tr("a mailbox quota applies at RCPT TO, DATA or end of data"));
+                            QCoreApplication::translate("ScenarioRule", "a mailbox quota applies at RCPT TO, DATA or end of data"));
             const auto bytes = wholeNumber(params.value(QStringLiteral("bytes")));
             if (!bytes || *bytes == 0)
-                return fail(QStringLiteral("scenario-state"), tr("quota 'bytes' must be a positive whole number"));
+                return fail(QStringLiteral("scenario-state"), QCoreApplication::translate("ScenarioRule", "quota 'bytes' must be a positive whole number"));
             rule.state = State::Quota;
             rule.quota.bytes = *bytes;
         } else {
-            return fail(QStringLiteral("scenario-state"), tr("unknown state '%1'").arg(kind));
+            return fail(QStringLiteral("scenario-state"), QCoreApplication::translate("ScenarioRule", "unknown state '%1'").arg(kind));
         }
     }
     return rule;

@@ -8,11 +8,6 @@ namespace Dsn::Smtp {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ReplyReader", text);
-}
-
 /// Error texts quote the offending line; a hostile one must not flood the transcript.
 QString quoted(const QString &line)
 {
@@ -69,16 +64,16 @@ ReplyReader::Step ReplyReader::next()
     case LineBuffer::Status::NeedMore:
         return {};
     case LineBuffer::Status::TooLong:
-        return fail(tr("reply line longer than %1 bytes").arg(m_limits.maxLineLength));
+        return fail(QCoreApplication::translate("ReplyReader", "reply line longer than %1 bytes").arg(m_limits.maxLineLength));
     case LineBuffer::Status::Line:
         break;
     }
 
     m_replyBytes += raw.size() + 2;
     if (m_replyBytes > m_limits.maxBytes)
-        return fail(tr("reply larger than %1 bytes").arg(m_limits.maxBytes));
+        return fail(QCoreApplication::translate("ReplyReader", "reply larger than %1 bytes").arg(m_limits.maxBytes));
     if (m_lines.size() >= m_limits.maxLines)
-        return fail(tr("reply has more than %1 lines").arg(m_limits.maxLines));
+        return fail(QCoreApplication::translate("ReplyReader", "reply has more than %1 lines").arg(m_limits.maxLines));
 
     // Invalid UTF-8 becomes U+FFFD, as KumoMTA's lossy conversion does; the code prefix is ASCII.
     const QString line = QString::fromUtf8(raw);

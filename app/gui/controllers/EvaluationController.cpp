@@ -20,6 +20,7 @@ EvaluationController::EvaluationController(QObject *parent)
 
     m_thread.setObjectName(QStringLiteral("EvaluationWorker"));
     m_worker = new EvaluationWorker(m_latest);
+    m_worker->setThreadCount(std::clamp(QThread::idealThreadCount(), 1, 2));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &EvaluationWorker::resultsReady, this, &EvaluationController::onResults);
@@ -44,6 +45,11 @@ void EvaluationController::setDebounceInterval(int msec)
 void EvaluationController::setChunkSize(int rows)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, rows] { w->setChunkSize(rows); }, Qt::QueuedConnection);
+}
+
+void EvaluationController::setThreadCount(int threads)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, threads] { w->setThreadCount(threads); }, Qt::QueuedConnection);
 }
 
 void EvaluationController::setConfig(const Dsn::Eval::EvaluatorConfig &config)

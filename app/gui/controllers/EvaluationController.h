@@ -43,6 +43,9 @@ public:
     int debounceInterval() const { return m_debounce.interval(); }
     /// Samples per resultsReady chunk.
     void setChunkSize(int rows);
+    /// Threads sharing one evaluation (each with its own Lua state); defaults to two when the
+    /// machine has two cores, since Lua-bound evaluation scales with them.
+    void setThreadCount(int threads);
 
     void setConfig(const Dsn::Eval::EvaluatorConfig &config);
     void setSamples(const QList<Dsn::Eval::EvalInput> &inputs);

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <QList>
 #include <QObject>
+#include <QThreadPool>
 
 #include "common/Diagnostic.h"
 #include "eval/EvalInput.h"
@@ -25,6 +28,11 @@ namespace Dsn::Controllers {
  * Before each sample it compares its generation with the shared "latest" counter the
  * controller bumps; once they differ it abandons the run, so stale work stops after at most one
  * sample (whose Lua call is bounded by the runtime's instruction budget).
+ *
+ * Large runs are shared with helper threads (setThreadCount), each with a PolicyEvaluator of its
+ * own that is built, used and destroyed only in that helper's thread. Threads take chunks of
+ * rows from a shared counter, so a thread the machine starves simply takes fewer; every chunk is
+ * still one resultsReady, and finished comes after all of them.
  */
 class EvaluationWorker final : public QObject
 {
@@ -42,6 +50,9 @@ public Q_SLOTS:
     void setConfig(const Dsn::Eval::EvaluatorConfig &config);
     /// Results are emitted every `rows` samples (at least 1).
     void setChunkSize(int rows);
+    /// Threads evaluating one run, this one included (at least 1). Runs of fewer than
+    /// minRowsPerThread() rows per thread use fewer threads.
+    void setThreadCount(int threads);
     void evaluate(quint64 generation, const QList<Dsn::Eval::EvalInput> &inputs);
 
 Q_SIGNALS:
@@ -52,13 +63,26 @@ Q_SIGNALS:
     /// The run stopped because a newer generation was requested.
     void abandoned(quint64 generation);
 
+public:
+    int threadCount() const { return m_threadCount; }
+    static constexpr int minRowsPerThread() { return 64; }
+
 private:
+    struct Run;
+    struct Helper;
     bool isStale(quint64 generation) const;
+    /// Evaluates chunks taken from `run` until none is left, `maxChunks` are done or the run goes stale.
+    void evaluateChunks(Dsn::Eval::PolicyEvaluator &evaluator, Run &run, Dsn::Eval::OutcomeSummary &summary,
+                        int maxChunks = std::numeric_limits<int>::max());
 
     std::shared_ptr<const GenerationCounter> m_latest;
     std::optional<Dsn::Eval::EvaluatorConfig> m_pendingConfig;
     std::unique_ptr<Dsn::Eval::PolicyEvaluator> m_evaluator;
+    /// The config the helpers' evaluators must be rebuilt from (set with each rebuild here).
+    std::shared_ptr<const Dsn::Eval::EvaluatorConfig> m_helperConfig;
+    std::vector<std::unique_ptr<Helper>> m_helpers;
     int m_chunkSize = 32;
+    int m_threadCount = 1;
 };
 
 } // namespace Dsn::Controllers

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <deque>
 
+#include <QList>
+
 #include <unicode/uchar.h>
 
 namespace Dsn::Rules::Detail {

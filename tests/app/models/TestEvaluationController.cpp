@@ -53,6 +53,8 @@ class TestEvaluationController : public QObject
 private Q_SLOTS:
     void initTestCase();
     void sameOutcomesAsDirect();
+    void threadsShareARunWithSameOutcomes_data();
+    void threadsShareARunWithSameOutcomes();
     void debounceCoalescesEdits_data();
     void debounceCoalescesEdits();
     void staleGenerationsDropped();
@@ -104,6 +106,65 @@ void TestEvaluationController::sameOutcomesAsDirect()
         directSummary.add(b);
     }
     QCOMPARE(got.summary.toJson(), directSummary.toJson());
+}
+
+void TestEvaluationController::threadsShareARunWithSameOutcomes_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::newRow("one thread") << 1;
+    QTest::newRow("two threads") << 2;
+    QTest::newRow("three threads") << 3;
+}
+
+void TestEvaluationController::threadsShareARunWithSameOutcomes()
+{
+    QFETCH(int, threads);
+    // Big enough for every thread to get work (EvaluationWorker::minRowsPerThread()).
+    QList<EvalInput> many;
+    QList<EvalResult> expected;
+    for (int i = 0; i < 12; ++i) {
+        many.append(m_inputs);
+        expected.append(m_direct);
+    }
+    QVERIFY(many.size() >= threads * EvaluationWorker::minRowsPerThread());
+
+    EvaluationController controller;
+    controller.setThreadCount(threads);
+    controller.setChunkSize(7);
+    controller.setDebounceInterval(0);
+    Collector got;
+    got.attach(controller);
+    QSignalSpy finished(&controller, &EvaluationController::finished);
+    controller.setConfig(m_config);
+    controller.setSamples(many);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(int(got.byRow.size()), int(many.size()));
+    // Chunks never overlap or leave gaps: 336 rows in chunks of 7.
+    QCOMPARE(got.resultGenerations.size(), 48);
+
+    OutcomeSummary directSummary;
+    for (int row = 0; row < many.size(); ++row) {
+        const EvalResult &a = got.byRow.at(row);
+        const EvalResult &b = expected.at(row);
+        QCOMPARE(a.recordType, b.recordType);
+        QCOMPARE(a.response.code, b.response.code);
+        QCOMPARE(a.explanation, b.explanation);
+        QCOMPARE(a.matched.size(), b.matched.size());
+        QCOMPARE(a.ambiguous, b.ambiguous);
+        QCOMPARE(a.profileSensitive, b.profileSensitive);
+        directSummary.add(b);
+    }
+    QCOMPARE(got.summary.toJson(), directSummary.toJson());
+
+    // A second run after an edit reuses the helpers and their rebuilt evaluators.
+    EvaluatorConfig noRules = m_config;
+    noRules.rules.clear();
+    got.byRow.clear();
+    controller.setConfig(noRules);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(int(got.byRow.size()), int(many.size()));
+    for (const auto &[row, result] : got.byRow)
+        QVERIFY(!result.rewritten);
 }
 
 void TestEvaluationController::debounceCoalescesEdits_data()
