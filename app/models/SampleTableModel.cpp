@@ -71,7 +71,34 @@ bool SampleTableModel::setSample(int row, const Sample &sample)
         return false;
     m_samples[row] = sample;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    Q_EMIT samplesEdited(row);
     return true;
+}
+
+Qt::ItemFlags SampleTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return QAbstractTableModel::flags(index);
+    Qt::ItemFlags f = QAbstractTableModel::flags(index) | Qt::ItemNeverHasChildren;
+    if (index.column() == QueueColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool SampleTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != QueueColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    Sample s = m_samples.at(index.row());
+    const QString queue = value.toString().trimmed();
+    // Typing the default queue back in means "use the default".
+    s.queue = queue == m_defaultQueue ? QString() : queue;
+    if (s == m_samples.at(index.row()))
+        return true;
+    if (m_editHandler)
+        return m_editHandler(index.row(), s);
+    return setSample(index.row(), s);
 }
 
 void SampleTableModel::setDefaultQueue(const QString &queue)
@@ -235,6 +262,10 @@ QVariant SampleTableModel::data(const QModelIndex &index, int role) const
     const QString mismatch = (r && !s.expect.isEmpty()) ? s.expect.mismatch(*r) : QString();
 
     switch (role) {
+    case Qt::EditRole:
+        if (index.column() == QueueColumn)
+            return s.queue.isEmpty() ? m_defaultQueue : s.queue;
+        return {};
     case Qt::DisplayRole:
         switch (index.column()) {
         case ResponseColumn:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <optional>
 
 #include <QAbstractTableModel>
@@ -69,6 +70,13 @@ public:
     QList<Dsn::Project::Sample> removeSamples(int row, int count);
     /// Replaces one sample's data (e.g. its expectation) and keeps its result.
     bool setSample(int row, const Dsn::Project::Sample &sample);
+
+    /**
+     * The queue column is editable (empty: the default queue). Such edits go to `handler`
+     * when one is set, so the window can make them undoable; otherwise they apply directly.
+     */
+    using EditHandler = std::function<bool(int row, const Dsn::Project::Sample &sample)>;
+    void setEditHandler(EditHandler handler) { m_editHandler = std::move(handler); }
     const QList<Dsn::Project::Sample> &samples() const { return m_samples; }
     Dsn::Project::Sample sample(int row) const { return m_samples.value(row); }
     /// Shown in the queue column for samples without their own queue.
@@ -101,6 +109,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     static QString firstLine(const QString &text);
     /// The note KumoMTA appends to a rewritten reply, or empty.
@@ -109,6 +119,8 @@ public:
     static QString possibleValuesText(const Dsn::Eval::EvalResult &result);
 
 Q_SIGNALS:
+    /// A sample's own data changed in place (setSample): its inputs may differ now.
+    void samplesEdited(int row);
     /// A chunk landed: rows first … first + count - 1 now show `generation`.
     void resultsApplied(quint64 generation, int first, int count);
     /// Nothing is queued any more.
@@ -132,6 +144,7 @@ private:
     QList<Dsn::Project::Sample> m_samples;
     QList<Row> m_rows;
     QString m_defaultQueue;
+    EditHandler m_editHandler;
     quint64 m_generation = 0;
     std::deque<Pending> m_pending;
     QTimer m_flushTimer;

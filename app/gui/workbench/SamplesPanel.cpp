@@ -89,7 +89,12 @@ SamplesPanel::SamplesPanel(SampleTableModel *model, QUndoStack *undoStack, QWidg
     m_view->setItemDelegate(new OutcomeDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Only the queue is editable in place: it is an input of the event, like the reply.
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    model->setEditHandler([this](int row, const Project::Sample &sample) {
+        m_undo->push(SampleCommand::edit(m_model, {row}, {sample}, tr("Edit queue")));
+        return true;
+    });
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setSortingEnabled(false);

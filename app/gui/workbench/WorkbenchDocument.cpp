@@ -20,6 +20,7 @@ WorkbenchDocument::WorkbenchDocument(QObject *parent)
     connect(m_rules, &Models::RuleTableModel::rulesChanged, this, &WorkbenchDocument::configChanged);
     connect(m_samples, &QAbstractItemModel::rowsInserted, this, &WorkbenchDocument::samplesChanged);
     connect(m_samples, &QAbstractItemModel::rowsRemoved, this, &WorkbenchDocument::samplesChanged);
+    connect(m_samples, &Models::SampleTableModel::samplesEdited, this, &WorkbenchDocument::samplesChanged);
     connect(m_undo, &QUndoStack::cleanChanged, this, &WorkbenchDocument::updateModified);
     connect(m_undo, &QUndoStack::indexChanged, this, &WorkbenchDocument::updateModified);
 }

@@ -8,6 +8,7 @@
 #include "ExampleProject.h"
 #include "SampleFilterProxy.h"
 #include "SampleTableModel.h"
+#include "common/SmtpResponse.h"
 
 using Dsn::RecordType;
 using Dsn::Eval::EvalResult;
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void staleGenerationsDropped();
     void filters_data();
     void filters();
+    void editsKeepOtherResults_data();
+    void editsKeepOtherResults();
 
 private:
     void fill(SampleTableModel &model) const;
@@ -235,3 +238,58 @@ void TestSampleTableModel::filters()
 
 QTEST_GUILESS_MAIN(TestSampleTableModel)
 #include "TestSampleTableModel.moc"
+
+void TestSampleTableModel::editsKeepOtherResults_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("expectedRows");
+    QTest::addColumn<int>("expectedWithResult");
+    QTest::newRow("insert at top") << QStringLiteral("insert") << 0 << 30 << 28;
+    QTest::newRow("insert at end") << QStringLiteral("insert") << 28 << 30 << 28;
+    QTest::newRow("remove two") << QStringLiteral("remove") << 3 << 26 << 26;
+    QTest::newRow("set keeps result") << QStringLiteral("set") << 5 << 28 << 28;
+    QTest::newRow("insert out of range") << QStringLiteral("insert") << 29 << 28 << 28;
+    QTest::newRow("remove out of range") << QStringLiteral("remove") << 27 << 28 << 28;
+}
+
+void TestSampleTableModel::editsKeepOtherResults()
+{
+    QFETCH(QString, edit);
+    QFETCH(int, row);
+    QFETCH(int, expectedRows);
+    QFETCH(int, expectedWithResult);
+    SampleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    fill(model);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    const QString lastBefore = model.sample(27).response;
+    Dsn::Project::Sample added;
+    added.response = QStringLiteral("550 5.1.1 added");
+    if (edit == QLatin1String("insert")) {
+        QCOMPARE(model.insertSamples(row, {added, added}), row <= 28);
+        if (row <= 28)
+            QCOMPARE(model.sample(row).response, added.response);
+    } else if (edit == QLatin1String("remove")) {
+        const QList<Dsn::Project::Sample> removed = model.removeSamples(row, 2);
+        QCOMPARE(removed.size(), row + 2 <= 28 ? 2 : 0);
+    } else {
+        Dsn::Project::Sample s = model.sample(row);
+        s.expect.recordType = RecordType::Bounce;
+        QVERIFY(model.setSample(row, s));
+        QCOMPARE(model.sample(row).expect.recordType, std::optional<RecordType>(RecordType::Bounce));
+    }
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(model.rowCount(), expectedRows);
+    QCOMPARE(int(model.results().size()), expectedWithResult);
+    // Results stay with their samples, wherever the rows moved.
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const EvalResult *result = model.result(r);
+        if (!result)
+            continue;
+        QCOMPARE(result->originalCode, Dsn::SmtpResponse::parse(model.sample(r).response, result->profile)->code);
+    }
+    if (edit != QLatin1String("remove") || row + 2 > 28)
+        QCOMPARE(model.sample(model.rowCount() - 1).response, edit == QLatin1String("insert") && row == 28
+                 ? added.response : lastBefore);
+}

@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QMimeData>
+#include <Qsci/qsciscintillabase.h>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
@@ -18,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
@@ -67,6 +70,15 @@ int rowContaining(const SampleTableModel *samples, const QString &text)
             return row;
     }
     return -1;
+}
+
+/// What a drag and drop delivers: an accepted enter, then the drop.
+void dropOn(QWidget *target, QMimeData *mime)
+{
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
 }
 
 /// Opens the bundled example in a shown window; `settle` also waits for every outcome.
@@ -357,6 +369,14 @@ private Q_SLOTS:
         QCOMPARE(samples->result(ownQueueless)->queue.domain, QStringLiteral("queue-test.example"));
         QCOMPARE(samples->result(ownQueueless)->queue.tenant, QStringLiteral("bulk"));
         QCOMPARE(cell(samples, ownQueueless, SampleTableModel::QueueColumn), QStringLiteral("spring:bulk@queue-test.example"));
+
+        // A sample's own queue is edited in place, undoably, and re-evaluated.
+        auto *model = w.document()->samples();
+        QVERIFY(model->setData(model->index(row, SampleTableModel::QueueColumn), QStringLiteral("transactional@gmail.com")));
+        QCOMPARE(model->sample(row).queue, QStringLiteral("transactional@gmail.com"));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(w) && !samples->result(row)->rewritten, EvalTimeout); // the policy spares it
+        w.document()->undoStack()->undo();
+        QTRY_VERIFY_WITH_TIMEOUT(settled(w) && samples->result(row)->rewritten, EvalTimeout);
     }
 
     // 5. Paste: a multi-line reply and a transcript become samples.
@@ -492,6 +512,108 @@ private Q_SLOTS:
         QVERIFY(w.isVisible());
         w.setInteractive(false);
         QVERIFY(w.close());
+    }
+
+    // Patterns that disagree on one reply: every value KumoMTA might return is shown.
+    void ambiguousMatchesAreFlagged()
+    {
+        MainWindow w;
+        QVERIFY(showExample(w));
+        RuleTableModel *rules = w.document()->rules();
+        const SampleTableModel *samples = w.document()->samples();
+        const int row = rowContaining(samples, QStringLiteral("is over quota. Please direct"));
+        QVERIFY(row >= 0);
+        w.rulesPanel()->view()->setCurrentIndex(rules->index(1, RuleTableModel::PatternColumn));
+        w.rulesPanel()->addRuleAction()->trigger();
+        QVERIFY(rules->setData(rules->index(2, RuleTableModel::PatternColumn), QStringLiteral("over quota")));
+        QVERIFY(rules->setData(rules->index(2, RuleTableModel::CodeColumn), 550));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(w), EvalTimeout);
+        const Eval::EvalResult *r = samples->result(row);
+        QVERIFY(r->ambiguous);
+        const QString matched = cell(samples, row, SampleTableModel::MatchedRuleColumn);
+        QVERIFY2(matched.contains(QLatin1String("ambiguous")) && matched.contains(QLatin1String("500"))
+                     && matched.contains(QLatin1String("550")),
+                 qPrintable(matched));
+        w.samplesPanel()->selectSourceRow(row);
+        QVERIFY(w.detailPane()->plainText().contains(QLatin1String("Ambiguous")));
+        // Same code from both patterns: they agree, nothing to flag.
+        QVERIFY(rules->setData(rules->index(2, RuleTableModel::CodeColumn), 500));
+        QTRY_VERIFY_WITH_TIMEOUT(settled(w), EvalTimeout);
+        QVERIFY(!samples->result(row)->ambiguous);
+    }
+
+    // Files come in through Import and drag and drop; a project file dropped opens.
+    void importAndDrop()
+    {
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("kumo.jsonl"));
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"type":"TransientFailure","queue":"gmail.com","response":{"code":452,"enhanced_code":{"class":4,"subject":2,"detail":2},"content":"The email account that you tried to reach is over quota.","command":"RCPT TO:<a@gmail.com>\r\n"}})"
+                   "\n"
+                   R"({"type":"Delivery","queue":"gmail.com","response":{"code":250,"content":"ok","command":".\r\n"}})"
+                   "\n");
+        file.close();
+
+        MainWindow w;
+        QVERIFY(showExample(w, false));
+        SampleTableModel *samples = w.document()->samples();
+        QCOMPARE(w.importSamplesFromFile(log), 1);
+        QCOMPARE(samples->rowCount(), 29);
+        QVERIFY(samples->sample(28).response.startsWith(QLatin1String("452 4.2.2")));
+        QCOMPARE(samples->sample(28).queue, QStringLiteral("gmail.com"));
+
+        QMimeData text;
+        text.setText(QStringLiteral("554 5.7.1 Service unavailable; client host blocked"));
+        dropOn(&w, &text);
+        QCOMPARE(samples->rowCount(), 30);
+
+        QMimeData files;
+        files.setUrls({QUrl::fromLocalFile(log)});
+        dropOn(&w, &files);
+        QCOMPARE(samples->rowCount(), 31);
+
+        const QString project = dir.filePath(QStringLiteral("dropped.dsnwb"));
+        QVERIFY(w.saveProjectAs(project));
+        MainWindow other;
+        other.setInteractive(false);
+        QMimeData projectFile;
+        projectFile.setUrls({QUrl::fromLocalFile(project)});
+        dropOn(&other, &projectFile);
+        QCOMPARE(other.document()->filePath(), QFileInfo(project).absoluteFilePath());
+        QCOMPARE(other.document()->samples()->rowCount(), 31);
+    }
+
+    // Both palettes keep text readable: the window, the editors and the badges follow.
+    void themesAreReadable_data()
+    {
+        QTest::addColumn<QString>("theme");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << QStringLiteral("light") << false;
+        QTest::newRow("dark") << QStringLiteral("dark") << true;
+    }
+
+    void themesAreReadable()
+    {
+        QFETCH(QString, theme);
+        QFETCH(bool, dark);
+        MainWindow w;
+        QVERIFY(showExample(w));
+        w.action(QStringLiteral("actionTheme_") + theme)->trigger();
+        QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), theme);
+        const QPalette palette = QApplication::palette();
+        QCOMPARE(palette.color(QPalette::Window).lightness() < 128, dark);
+        // Text stands out from its background by a wide margin in both palettes.
+        QVERIFY(std::abs(palette.color(QPalette::Text).lightness() - palette.color(QPalette::Base).lightness()) > 150);
+        Editors::CodeEditor *lua = w.policyPane()->editor();
+        const auto paperLightness = [lua] {
+            const long bgr = lua->SendScintilla(QsciScintillaBase::SCI_STYLEGETBACK, 0UL);
+            return QColor(int(bgr & 0xff), int((bgr >> 8) & 0xff), int((bgr >> 16) & 0xff)).lightness();
+        };
+        QTRY_COMPARE(paperLightness() < 128, dark);
+        const QImage shot = w.grab().toImage();
+        QVERIFY(!shot.isNull());
+        w.action(QStringLiteral("actionTheme_system"))->trigger();
     }
 
     void quickTourRaisesPanels()
