@@ -12,13 +12,15 @@ packages=(
     # Qt 6 (Core, Network, Widgets, Test) and Linguist tools for the translations
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qt6-qpa-plugins libgl1-mesa-dev libxkbcommon-dev
-    # editors
+    # editors, and the staging-server password in the system keychain
     libqscintilla2-qt6-dev
     qtkeychain-qt6-dev
-    # policy engine
-    liblua5.4-dev libboost-regex-dev libicu-dev nlohmann-json3-dev
-    # benchmarks (built, not run by ctest)
-    libbenchmark-dev
+    # policy engine; zstd-compressed KumoMTA logs for replay; bounce classifier rule files (TOML)
+    liblua5.4-dev libboost-regex-dev libicu-dev nlohmann-json3-dev libzstd-dev zstd libtomlplusplus-dev
+    # benchmarks (built, not run by ctest), with the peer regex engines they are compared to
+    libbenchmark-dev libre2-dev libhyperscan-dev
+    # the README's worked example of a fleet-wide replay
+    parallel
     # GUI screenshots and offscreen/X11 tests
     xvfb xauth fonts-dejavu-core
     # real SMTP peers for the network tests (only ever on 127.0.0.1)

@@ -15,6 +15,33 @@
         <source>%1: rules.%2 holds a non-string</source>
         <translation>%1: rules.%2 enthält einen Wert, der keine Zeichenkette ist</translation>
     </message>
+    <message>
+        <source>parsing %1 as toml: %2</source>
+        <translation>%1 kann nicht als TOML geparst werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: expected a [rules] table</source>
+        <translation>%1: [rules]-Tabelle erwartet</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>label %1, regex %2: %3</source>
+        <translation>Label %1, Regex %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationLint</name>
+    <message>
+        <source>rewrite moves sample %1 from %2 to Uncategorized (%3 → %4)</source>
+        <translation>das Umschreiben verschiebt Probe %1 von %2 nach Uncategorized (%3 → %4)</translation>
+    </message>
+    <message>
+        <source>sample %1</source>
+        <translation>Probe %1</translation>
+    </message>
 </context>
 <context>
     <name>CompiledPattern</name>
@@ -769,6 +796,22 @@
     <message>
         <source>Expected</source>
         <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Bounce classification: %1</source>
+        <translation>Bounce-Klassifizierung: %1</translation>
+    </message>
+    <message>
+        <source>The rewrite moves this reply from %1 to %2 in KumoMTA&apos;s bounce classification.</source>
+        <translation>Das Umschreiben verschiebt diese Antwort in der Bounce-Klassifizierung von KumoMTA von %1 nach %2.</translation>
+    </message>
+    <message>
+        <source>KumoMTA logs this outcome with bounce classification %1.</source>
+        <translation>KumoMTA protokolliert dieses Ergebnis mit der Bounce-Klassifizierung %1.</translation>
+    </message>
+    <message>
+        <source>Bounce class</source>
+        <translation>Bounce-Klasse</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1720,10 @@
         <source>No Expectation</source>
         <translation>Keine Erwartung</translation>
     </message>
+    <message>
+        <source>Edit queue</source>
+        <translation>Warteschlange bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>Dsn::Workbench::WorkbenchDocument</name>
@@ -1838,6 +1885,85 @@
     </message>
 </context>
 <context>
+    <name>LogFileList</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation>Datei oder Verzeichnis nicht gefunden</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+</context>
+<context>
+    <name>LogGenerator</name>
+    <message>
+        <source>cannot use corpus %1: %2</source>
+        <translation>Korpus %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>no line has a &quot;lines&quot; array</source>
+        <translation>keine Zeile hat ein &quot;lines&quot;-Array</translation>
+    </message>
+    <message>
+        <source>a record count or a size is needed</source>
+        <translation>eine Anzahl von Einträgen oder eine Größe wird benötigt</translation>
+    </message>
+</context>
+<context>
+    <name>LogReader</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>read error: %1</source>
+        <translation>Lesefehler: %1</translation>
+    </message>
+    <message>
+        <source>the zstd data ends in the middle of a frame</source>
+        <translation>die zstd-Daten enden mitten in einem Frame</translation>
+    </message>
+    <message>
+        <source>zstd: %1</source>
+        <translation>zstd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogRecord</name>
+    <message>
+        <source>invalid JSON at offset %1: %2</source>
+        <translation>ungültiges JSON an Offset %1: %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the record has no &quot;type&quot;</source>
+        <translation>der Eintrag hat keinen &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>the failure record has no SMTP response code</source>
+        <translation>der Fehlereintrag hat keinen SMTP-Antwortcode</translation>
+    </message>
+</context>
+<context>
+    <name>LogWriter</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>zstd: %1</source>
+        <translation>zstd: %1</translation>
+    </message>
+</context>
+<context>
     <name>LuaState</name>
     <message>
         <source>instruction limit exceeded: the policy ran more than %1 Lua instructions in one call</source>
@@ -1977,6 +2103,10 @@
         <source>The message body is sent next; no failure is recorded.</source>
         <translation>Als Nächstes wird der Nachrichtentext gesendet; es wird kein Fehler protokolliert.</translation>
     </message>
+    <message>
+        <source>The rewrite also changes the bounce classification from %1 to %2.</source>
+        <translation>Das Umschreiben ändert außerdem die Bounce-Klassifizierung von %1 auf %2.</translation>
+    </message>
 </context>
 <context>
     <name>PolicyRuntime</name>
@@ -2027,12 +2157,114 @@
         <source>cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>classifier file %1 is not a file name</source>
+        <translation>Klassifizierungsdatei %1 ist kein Dateiname</translation>
+    </message>
 </context>
 <context>
     <name>RegexRule</name>
     <message>
         <source>%1: a rules table must be a JSON object of pattern → value</source>
         <translation>%1: Eine Regeltabelle muss ein JSON-Objekt aus Muster → Wert sein</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayEngine</name>
+    <message>
+        <source>line longer than %1 bytes, skipped</source>
+        <translation>Zeile länger als %1 Bytes, übersprungen</translation>
+    </message>
+    <message>
+        <source>replay failed: %1</source>
+        <translation>Wiedergabe fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaySummary</name>
+    <message>
+        <source>
+Top destination domains (records, rewritten, changed, unmatched):
+</source>
+        <translation>
+Häufigste Zieldomains (Einträge, umgeschrieben, geändert, ohne Treffer):
+</translation>
+    </message>
+    <message>
+        <source>
+Top sites (records, rewritten, changed, unmatched):
+</source>
+        <translation>
+Häufigste Sites (Einträge, umgeschrieben, geändert, ohne Treffer):
+</translation>
+    </message>
+    <message>
+        <source>
+Top tenants (records, rewritten, changed, unmatched):
+</source>
+        <translation>
+Häufigste Mandanten (Einträge, umgeschrieben, geändert, ohne Treffer):
+</translation>
+    </message>
+    <message>
+        <source>
+Top campaigns (records, rewritten, changed, unmatched):
+</source>
+        <translation>
+Häufigste Kampagnen (Einträge, umgeschrieben, geändert, ohne Treffer):
+</translation>
+    </message>
+    <message>
+        <source>not a replay summary (expected &quot;format&quot;: &quot;dsn-replay-summary&quot;, version 1)</source>
+        <translation>keine Wiedergabe-Zusammenfassung (erwartet: &quot;format&quot;: &quot;dsn-replay-summary&quot;, Version 1)</translation>
+    </message>
+    <message>
+        <source>Records: %1 (%2), malformed lines: %3
+</source>
+        <translation>Einträge: %1 (%2), fehlerhafte Zeilen: %3
+</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Failures replayed: %1 (KumoMTA-internal, not evaluated: %2); rewritten by the policy: %3; different from the log: %4; no rule matched: %5; policy errors: %6
+</source>
+        <translation>Wiedergegebene Fehler: %1 (KumoMTA-intern, nicht ausgewertet: %2); von der Richtlinie umgeschrieben: %3; abweichend vom Log: %4; keine Regel passte: %5; Richtlinienfehler: %6
+</translation>
+    </message>
+    <message>
+        <source>
+Record type, logged → now:
+</source>
+        <translation>
+Eintragstyp, protokolliert → jetzt:
+</translation>
+    </message>
+    <message>
+        <source>
+Matches per rule (table index, pattern):
+</source>
+        <translation>
+Treffer pro Regel (Tabellenindex, Muster):
+</translation>
+    </message>
+    <message>
+        <source>
+Top replies no rule matched (variable parts masked):
+</source>
+        <translation>
+Häufigste Antworten ohne passende Regel (variable Teile maskiert):
+</translation>
+    </message>
+    <message>
+        <source>
+Malformed lines (first %1):
+</source>
+        <translation>
+Fehlerhafte Zeilen (erste %1):
+</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,11 @@
 
 #include "EvalCommand.h"
 #include "ExportCommand.h"
+#include "GenerateCommand.h"
 #include "LintCommand.h"
+#include "MergeCommand.h"
 #include "ProbeCommand.h"
+#include "ReplayCommand.h"
 #include "SandboxCommand.h"
 #include "TestCommand.h"
 
@@ -21,6 +24,9 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<TestCommand>());
     m_commands.push_back(std::make_unique<SandboxCommand>());
     m_commands.push_back(std::make_unique<ProbeCommand>());
+    m_commands.push_back(std::make_unique<ReplayCommand>());
+    m_commands.push_back(std::make_unique<MergeCommand>());
+    m_commands.push_back(std::make_unique<GenerateCommand>());
 }
 
 CliApplication::~CliApplication() = default;

@@ -86,6 +86,7 @@ int EvalCommand::execute(const QStringList &arguments, CommandContext &ctx)
 
     const bool table = parser.isSet(tableOpt);
     OutcomeTable outcomeTable;
+    outcomeTable.setShowClassification(evaluator.classifier() != nullptr);
     Eval::OutcomeSummary summary;
     int number = 0;
     auto report = [&](const Result<Eval::EvalInput> &input) {

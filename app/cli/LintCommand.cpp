@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "LintCommand.h"
 
+#include <algorithm>
+#include <optional>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -9,6 +12,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "PolicyOptions.h"
+#include "eval/ClassificationLint.h"
+#include "eval/PolicyEvaluator.h"
 #include "project/Project.h"
 #include "rules/RegexRule.h"
 #include "rules/TableLinter.h"
@@ -27,7 +33,8 @@ QString tr(const char *text)
 QString LintCommand::description() const
 {
     return tr("Check a KumoMTA rules table: JSON syntax, patterns KumoMTA would refuse, non-SMTP codes, "
-              "duplicate and shadowed patterns, risky rewrites.");
+              "duplicate and shadowed patterns, risky rewrites. With --classifier (or a project's classifier "
+              "files): the rule files, and rewrites that move a project sample to Uncategorized.");
 }
 
 int LintCommand::execute(const QStringList &arguments, CommandContext &ctx)
@@ -38,44 +45,49 @@ int LintCommand::execute(const QStringList &arguments, CommandContext &ctx)
                                         QStringLiteral("FILE"));
     const QCommandLineOption compatOpt(QStringLiteral("compat"), tr("Profile: documented (default) or 2026.06."),
                                        QStringLiteral("PROFILE"));
-    parser.addOptions({jsonOpt, projectOpt, compatOpt});
+    const PolicyOptions policy;
+    parser.addOptions({jsonOpt, projectOpt, compatOpt, policy.classifierOption()});
     parser.addPositionalArgument(QStringLiteral("TABLE.json"), tr("The rules table."));
     int exitCode = ExitOk;
     if (!parseArguments(parser, arguments, ctx, exitCode))
         return exitCode;
 
-    CompatProfile profile = CompatProfile::Documented;
+    std::optional<CompatProfile> compat;
+    if (parser.isSet(compatOpt)) {
+        compat = compatProfileFromId(parser.value(compatOpt));
+        if (!compat) {
+            ctx.err << tr("dsn-workbench-cli lint: unknown profile \"%1\"\n").arg(parser.value(compatOpt));
+            return ExitUsage;
+        }
+    }
+    const bool classifierGiven = parser.isSet(policy.classifierOption());
+    const bool tableGiven = parser.positionalArguments().size() == 1;
+    if (!parser.isSet(projectOpt) && !tableGiven && !classifierGiven) {
+        ctx.err << tr("dsn-workbench-cli lint: give one rules table (or --project FILE, or --classifier FILE)\n");
+        return ExitUsage;
+    }
+
+    CompatProfile profile = compat.value_or(CompatProfile::Documented);
     QList<Diagnostic> diagnostics;
     QString source;
+    // What the classification check needs: the project's settings and samples, if any.
+    Eval::EvaluatorConfig config;
+    QList<Eval::EvalInput> samples;
     if (parser.isSet(projectOpt)) {
         source = parser.value(projectOpt);
         auto project = Project::Project::load(source);
         if (!project) {
             diagnostics.append(project.error());
         } else {
-            profile = project->profile;
-            if (!parser.isSet(compatOpt))
-                diagnostics.append(Rules::TableLinter(profile).lint(project->kumoTable()));
-        }
-    } else if (parser.positionalArguments().size() == 1) {
-        source = parser.positionalArguments().constFirst();
-    } else {
-        ctx.err << tr("dsn-workbench-cli lint: give one rules table (or --project FILE)\n");
-        return ExitUsage;
-    }
-    if (parser.isSet(compatOpt)) {
-        const auto p = compatProfileFromId(parser.value(compatOpt));
-        if (!p) {
-            ctx.err << tr("dsn-workbench-cli lint: unknown profile \"%1\"\n").arg(parser.value(compatOpt));
-            return ExitUsage;
-        }
-        profile = *p;
-        if (parser.isSet(projectOpt) && diagnostics.isEmpty()) {
-            auto project = Project::Project::load(source);
+            profile = compat.value_or(project->profile);
             diagnostics.append(Rules::TableLinter(profile).lint(project->kumoTable()));
+            config = project->evaluatorConfig(QFileInfo(source).absolutePath());
+            config.profile = profile;
+            for (const Project::Sample &s : project->samples)
+                samples.append(s.toInput());
         }
-    }
-    if (!parser.isSet(projectOpt)) {
+    } else if (tableGiven) {
+        source = parser.positionalArguments().constFirst();
         QFile f(source);
         if (!f.open(QIODevice::ReadOnly)) {
             ctx.err << tr("dsn-workbench-cli lint: cannot read %1: %2\n").arg(source, f.errorString());
@@ -95,6 +107,18 @@ int LintCommand::execute(const QStringList &arguments, CommandContext &ctx)
                                 [](const Diagnostic &d) { return d.code == QLatin1String("json-parse"); })) {
             diagnostics.append(rules.error());
         }
+    } else {
+        source = parser.values(policy.classifierOption()).join(QStringLiteral(", "));
+    }
+
+    // Classifier files are linted by loading them; with samples, rewrites that cost a sample its
+    // bounce classification are flagged too (spec §10).
+    if (auto error = policy.applyClassifier(parser, config)) {
+        diagnostics.append(*error);
+    } else if (config.classifier && !samples.isEmpty()) {
+        Eval::PolicyEvaluator evaluator(config);
+        if (!evaluator.loadError())
+            diagnostics.append(Eval::ClassificationLint::run(evaluator, samples));
     }
 
     int errors = 0;

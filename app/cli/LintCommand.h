@@ -7,7 +7,8 @@
 namespace Dsn::Cli {
 
 /// `lint TABLE.json`: JSON errors, invalid or KumoMTA-incompatible patterns, odd codes,
-/// duplicates, shadowed rules and risky rewrites. Exit 1 on errors.
+/// duplicates, shadowed rules and risky rewrites; bounce classifier files that do not load and,
+/// for a project's samples, rewrites that lose the bounce classification. Exit 1 on errors.
 class LintCommand final : public Command
 {
 public:

@@ -34,35 +34,55 @@ void OutcomeTable::add(int number, const Eval::EvalResult &r)
     else if (r.profileSensitive)
         row.type += QLatin1Char('*');
     row.rule = r.matched.isEmpty() ? QStringLiteral("-") : QString::number(r.matched.first().index + 1);
+    row.classification = r.classificationText();
     row.response = r.eventCalled ? r.eventResponse : r.response.toSingleLine(r.profile);
     m_rows.append(row);
 }
 
+QStringList OutcomeTable::cells(const Row &row) const
+{
+    QStringList c{row.number, row.phase, row.codes, row.type, row.rule};
+    if (m_showClassification)
+        c << row.classification;
+    c << row.response;
+    return c;
+}
+
 void OutcomeTable::write(QTextStream &out, int width) const
 {
-    const QString h1 = QStringLiteral("#"), h2 = QCoreApplication::translate("OutcomeTable", "phase"),
-                  h3 = QCoreApplication::translate("OutcomeTable", "code"),
-                  h4 = QCoreApplication::translate("OutcomeTable", "record type"),
-                  h5 = QCoreApplication::translate("OutcomeTable", "rule"),
-                  h6 = QCoreApplication::translate("OutcomeTable", "response (as the event sees it)");
-    int w1 = int(h1.size()), w2 = int(h2.size()), w3 = int(h3.size()), w4 = int(h4.size()), w5 = int(h5.size());
-    for (const Row &r : m_rows) {
-        w1 = std::max(w1, int(r.number.size()));
-        w2 = std::max(w2, int(r.phase.size()));
-        w3 = std::max(w3, int(r.codes.size()));
-        w4 = std::max(w4, int(r.type.size()));
-        w5 = std::max(w5, int(r.rule.size()));
-    }
-    const int w6 = std::max(20, width - (w1 + w2 + w3 + w4 + w5 + 10));
-    auto line = [&](const QString &a, const QString &b, const QString &c, const QString &d, const QString &e,
-                    const QString &f) {
-        out << a.rightJustified(w1) << QStringLiteral("  ") << fit(b, w2) << QStringLiteral("  ") << fit(c, w3)
-            << QStringLiteral("  ") << fit(d, w4) << QStringLiteral("  ") << fit(e, w5) << QStringLiteral("  ")
-            << fit(f, w6).trimmed() << '\n';
+    Row header;
+    header.number = QStringLiteral("#");
+    header.phase = QCoreApplication::translate("OutcomeTable", "phase");
+    header.codes = QCoreApplication::translate("OutcomeTable", "code");
+    header.type = QCoreApplication::translate("OutcomeTable", "record type");
+    header.rule = QCoreApplication::translate("OutcomeTable", "rule");
+    header.classification = QCoreApplication::translate("OutcomeTable", "bounce class");
+    header.response = QCoreApplication::translate("OutcomeTable", "response (as the event sees it)");
+    // Every column but the last is as wide as its widest cell; the response takes the rest.
+    const qsizetype columns = cells(header).size();
+    QList<int> widths(columns, 0);
+    auto measure = [&](const Row &row) {
+        const QStringList c = cells(row);
+        for (qsizetype i = 0; i + 1 < columns; ++i)
+            widths[i] = std::max(widths[i], int(c[i].size()));
     };
-    line(h1, h2, h3, h4, h5, h6);
+    measure(header);
     for (const Row &r : m_rows)
-        line(r.number, r.phase, r.codes, r.type, r.rule, r.response);
+        measure(r);
+    int used = int(2 * (columns - 1));
+    for (qsizetype i = 0; i + 1 < columns; ++i)
+        used += widths[i];
+    widths[columns - 1] = std::max(20, width - used);
+    auto line = [&](const Row &row) {
+        const QStringList c = cells(row);
+        out << c[0].rightJustified(widths[0]);
+        for (qsizetype i = 1; i + 1 < columns; ++i)
+            out << QStringLiteral("  ") << fit(c[i], widths[i]);
+        out << QStringLiteral("  ") << fit(c[columns - 1], widths[columns - 1]).trimmed() << '\n';
+    };
+    line(header);
+    for (const Row &r : m_rows)
+        line(r);
     out << QCoreApplication::translate("OutcomeTable",
                                        "(! error, ? ambiguous match, * outcome differs under the other profile)\n");
 }

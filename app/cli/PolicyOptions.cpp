@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "eval/BounceClassifier.h"
 #include "rules/RegexRule.h"
 
 namespace Dsn::Cli {
@@ -29,7 +30,25 @@ Result<QByteArray> readFile(const QString &path)
 
 void PolicyOptions::addTo(QCommandLineParser &parser)
 {
-    parser.addOptions({m_project, m_rules, m_policy, m_compat, m_queue, m_bind, m_moduleDir, m_unsafe});
+    parser.addOptions({m_project, m_rules, m_policy, m_compat, m_queue, m_bind, m_moduleDir, m_unsafe, m_classifier});
+}
+
+std::optional<Diagnostic> PolicyOptions::applyClassifier(const QCommandLineParser &parser,
+                                                         Eval::EvaluatorConfig &config) const
+{
+    if (parser.isSet(m_classifier)) {
+        config.classifierFiles.clear();
+        for (const QString &file : parser.values(m_classifier))
+            config.classifierFiles.append(QFileInfo(file).absoluteFilePath());
+        config.classifier.reset();
+    }
+    if (config.classifier || config.classifierFiles.isEmpty())
+        return std::nullopt;
+    auto classifier = Eval::BounceClassifier::fromFiles(config.classifierFiles);
+    if (!classifier)
+        return classifier.error();
+    config.classifier = *classifier;
+    return std::nullopt;
 }
 
 Result<PolicyOptions::Resolved> PolicyOptions::resolve(const QCommandLineParser &parser) const
@@ -84,6 +103,8 @@ Result<PolicyOptions::Resolved> PolicyOptions::resolve(const QCommandLineParser 
     }
     for (const QString &dir : parser.values(m_moduleDir))
         r.config.runtime.moduleDirectories.prepend(QFileInfo(dir).absoluteFilePath());
+    if (auto error = applyClassifier(parser, r.config))
+        return *error;
     if (!r.project && !parser.isSet(m_rules) && !parser.isSet(m_policy)) {
         return Diagnostic::error(QStringLiteral("usage"),
                                  tr("nothing to evaluate: give --rules TABLE.json, --policy FILE.lua or --project FILE"));

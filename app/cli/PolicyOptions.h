@@ -15,8 +15,8 @@ namespace Dsn::Cli {
 
 /**
  * The options every policy-running command shares (--project, --rules, --policy, --compat,
- * --queue, --bind, --module-dir) and how they combine: a project supplies defaults, explicit
- * options override it.
+ * --queue, --bind, --module-dir, --classifier) and how they combine: a project supplies
+ * defaults, explicit options override it.
  */
 class PolicyOptions
 {
@@ -33,6 +33,14 @@ public:
     Result<Resolved> resolve(const QCommandLineParser &parser) const;
 
     const QCommandLineOption &projectOption() const { return m_project; }
+    /// For commands that take only --classifier (test, lint): add it, then applyClassifier().
+    const QCommandLineOption &classifierOption() const { return m_classifier; }
+    /**
+     * --classifier FILE (repeatable) replaces the config's classifier files; then whatever
+     * files remain (given or from the project) are loaded into `config.classifier`, so a bad
+     * rule file fails the command. Returns the error, if any.
+     */
+    std::optional<Diagnostic> applyClassifier(const QCommandLineParser &parser, Eval::EvaluatorConfig &config) const;
 
 private:
     QCommandLineOption m_project{QStringLiteral("project"), QStringLiteral("Project file (.dsnwb)."),
@@ -55,6 +63,10 @@ private:
                               QStringLiteral("PATH")};
     QCommandLineOption m_unsafe{QStringLiteral("unsafe-lua"),
                                 QStringLiteral("Let the policy use os.execute, io.popen and C modules (off by default).")};
+    QCommandLineOption m_classifier{QStringLiteral("classifier"),
+                                    QStringLiteral("KumoMTA bounce classifier rule file (TOML or JSON); repeat for "
+                                                   "several, tried in order. Replaces the project's."),
+                                    QStringLiteral("FILE")};
     QCommandLineOption m_moduleDir{QStringLiteral("module-dir"),
                                    QStringLiteral("Folder with your own Lua modules, searched first by require."),
                                    QStringLiteral("DIR")};

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include "PolicyOptions.h"
 #include "eval/PolicyEvaluator.h"
 #include "project/Project.h"
 
@@ -30,6 +31,8 @@ int TestCommand::execute(const QStringList &arguments, CommandContext &ctx)
     const QCommandLineOption compatOpt(QStringLiteral("compat"), tr("Override the project's profile."),
                                        QStringLiteral("PROFILE"));
     parser.addOption(compatOpt);
+    const PolicyOptions policy;
+    parser.addOption(policy.classifierOption());
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("Project file (.dsnwb)."));
     int exitCode = ExitOk;
     if (!parseArguments(parser, arguments, ctx, exitCode))
@@ -52,6 +55,10 @@ int TestCommand::execute(const QStringList &arguments, CommandContext &ctx)
             return ExitUsage;
         }
         config.profile = *profile;
+    }
+    if (auto error = policy.applyClassifier(parser, config)) {
+        ctx.err << QStringLiteral("dsn-workbench-cli test: ") << error->toString() << '\n';
+        return ExitFailure;
     }
     Eval::PolicyEvaluator evaluator(config);
     if (evaluator.loadError()) {

@@ -227,7 +227,7 @@ QString SampleTableModel::searchText(int row) const
     const Sample &s = m_samples.at(row);
     QStringList parts{s.response, s.queue, s.note};
     if (const EvalResult *r = result(row)) {
-        parts << r->explanation << r->response.content << recordTypeName(r->recordType);
+        parts << r->explanation << r->response.content << recordTypeName(r->recordType) << r->classificationText();
         for (const Eval::MatchedRule &m : r->matched)
             parts << m.pattern;
     }
@@ -299,6 +299,9 @@ QVariant SampleTableModel::data(const QModelIndex &index, int role) const
             if (!r || s.expect.isEmpty())
                 return {};
             return mismatch.isEmpty() ? tr("pass") : tr("fail");
+        case ClassificationColumn:
+            // Labels are KumoMTA identifiers and stay untranslated.
+            return r ? QVariant(r->classificationText()) : QVariant();
         }
         return {};
     case Qt::ToolTipRole:
@@ -306,9 +309,18 @@ QVariant SampleTableModel::data(const QModelIndex &index, int role) const
         case ResponseColumn:
             return s.note.isEmpty() ? s.response : s.response + QStringLiteral("\n\n") + s.note;
         case ExplanationColumn:
-            return r ? QVariant(r->explanation) : QVariant();
+            if (!r)
+                return {};
+            return r->explanation + QStringLiteral("\n\n") + tr("Bounce classification: %1").arg(r->classificationText());
         case ExpectationColumn:
             return mismatch.isEmpty() ? QVariant() : QVariant(mismatch);
+        case ClassificationColumn:
+            if (!r)
+                return {};
+            if (r->classificationChanged())
+                return tr("The rewrite moves this reply from %1 to %2 in KumoMTA's bounce classification.")
+                    .arg(r->classificationBeforeRewrite, r->bounceClassification);
+            return tr("KumoMTA logs this outcome with bounce classification %1.").arg(r->bounceClassification);
         case RecordTypeColumn:
             return r && r->profileSensitive ? QVariant(r->profileNote) : QVariant();
         case MatchedRuleColumn:
@@ -362,6 +374,10 @@ QVariant SampleTableModel::data(const QModelIndex &index, int role) const
         return r && m_rows.at(row).generation < m_generation;
     case SearchTextRole:
         return searchText(row);
+    case ClassificationRole:
+        return r ? QVariant(r->bounceClassification) : QVariant();
+    case ClassificationBeforeRewriteRole:
+        return r ? r->classificationBeforeRewrite : QString();
     }
     return {};
 }
@@ -389,6 +405,8 @@ QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Explanation");
     case ExpectationColumn:
         return tr("Expected");
+    case ClassificationColumn:
+        return tr("Bounce class");
     }
     return {};
 }
@@ -413,6 +431,8 @@ QHash<int, QByteArray> SampleTableModel::roleNames() const
     names.insert(ProfileSensitiveRole, "profileSensitive");
     names.insert(IsStaleRole, "isStale");
     names.insert(SearchTextRole, "searchText");
+    names.insert(ClassificationRole, "bounceClassification");
+    names.insert(ClassificationBeforeRewriteRole, "classificationBeforeRewrite");
     return names;
 }
 

@@ -38,6 +38,7 @@ public:
         RewriteNoteColumn, ///< the "(kumomta: status was rewritten …)" KumoMTA appends
         ExplanationColumn,
         ExpectationColumn,
+        ClassificationColumn, ///< bounce_classification; "QuotaIssues → Uncategorized" when a rewrite changed it
         ColumnCount
     };
     enum Role {
@@ -58,6 +59,8 @@ public:
         ProfileSensitiveRole,
         IsStaleRole,                   ///< the shown result is from an older generation
         SearchTextRole,                ///< what the text filter searches
+        ClassificationRole,            ///< the logged bounce_classification, invalid without a result
+        ClassificationBeforeRewriteRole, ///< the label before the rewrite; empty when unchanged or no classifier
     };
 
     explicit SampleTableModel(QObject *parent = nullptr);

@@ -64,4 +64,22 @@ std::optional<SmtpPhase> smtpPhaseFromName(const QString &name)
     return std::nullopt;
 }
 
+QString smtpCommandFor(SmtpPhase phase, const QString &sender, const QString &recipient)
+{
+    switch (phase) {
+    case SmtpPhase::MailFrom:
+        return QStringLiteral("MAIL FROM:<%1>\r\n").arg(sender);
+    case SmtpPhase::RcptTo:
+        return QStringLiteral("RCPT TO:<%1>\r\n").arg(recipient);
+    case SmtpPhase::Data:
+        return QStringLiteral("DATA\r\n");
+    case SmtpPhase::EndOfData:
+        return QStringLiteral(".\r\n");
+    case SmtpPhase::Rset:
+        return QStringLiteral("RSET\r\n");
+    default:
+        return QString();
+    }
+}
+
 } // namespace Dsn

@@ -28,5 +28,8 @@ enum class SmtpPhase {
 QString smtpPhaseName(SmtpPhase phase);
 /// Accepts the canonical names case-insensitively plus common spellings ("rcpt", "dot", ".").
 std::optional<SmtpPhase> smtpPhaseFromName(const QString &name);
+/// The command line (with CRLF) a client sends in `phase`, as KumoMTA logs it in
+/// `response.command`; empty for phases without one (connect, EHLO, QUIT …).
+QString smtpCommandFor(SmtpPhase phase, const QString &sender, const QString &recipient);
 
 } // namespace Dsn

@@ -15,6 +15,12 @@ QJsonValue orNull(const QString &s)
 
 } // namespace
 
+QString EvalResult::classificationText() const
+{
+    return classificationChanged() ? QStringLiteral("%1 → %2").arg(classificationBeforeRewrite, bounceClassification)
+                                   : bounceClassification;
+}
+
 QJsonObject EvalResult::toJson() const
 {
     QJsonObject o;
@@ -41,6 +47,9 @@ QJsonObject EvalResult::toJson() const
     o.insert(QStringLiteral("record_type"), recordTypeName(recordType));
     o.insert(QStringLiteral("rewritten"), rewritten);
     o.insert(QStringLiteral("content"), response.contentSingleLine());
+    o.insert(QStringLiteral("bounce_classification"), bounceClassification);
+    if (!classificationBeforeRewrite.isEmpty())
+        o.insert(QStringLiteral("bounce_classification_before_rewrite"), classificationBeforeRewrite);
     o.insert(QStringLiteral("log_record"), logRecord);
 
     QJsonArray m;

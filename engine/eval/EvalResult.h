@@ -8,6 +8,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include "common/CompatProfile.h"
 #include "common/Diagnostic.h"
@@ -61,6 +62,20 @@ struct EvalResult
     /// Set when the other profile gives another record type or code.
     bool profileSensitive = false;
     QString profileNote;
+
+    /// The label the bounce classifier gives the logged (rewritten) line, as in the log record;
+    /// "Uncategorized" without a classifier.
+    QString bounceClassification = QStringLiteral("Uncategorized");
+    /// The label the reply had before the rewrite; empty when nothing was rewritten or no
+    /// classifier is configured. Lint compares the two (ClassificationLint).
+    QString classificationBeforeRewrite;
+    /// True when the rewrite gave the reply another label.
+    bool classificationChanged() const
+    {
+        return !classificationBeforeRewrite.isEmpty() && classificationBeforeRewrite != bounceClassification;
+    }
+    /// "QuotaIssues → Uncategorized" when the rewrite changed the label, else the label.
+    QString classificationText() const;
 
     QJsonObject logRecord;
     QStringList policyLog;

@@ -26,20 +26,7 @@ QString commandFor(const EvalInput &in, const QString &recipient)
         return QString();
     if (!in.command.isNull())
         return in.command;
-    switch (in.phase) {
-    case SmtpPhase::MailFrom:
-        return QStringLiteral("MAIL FROM:<%1>\r\n").arg(in.sender);
-    case SmtpPhase::RcptTo:
-        return QStringLiteral("RCPT TO:<%1>\r\n").arg(recipient);
-    case SmtpPhase::Data:
-        return QStringLiteral("DATA\r\n");
-    case SmtpPhase::EndOfData:
-        return QStringLiteral(".\r\n");
-    case SmtpPhase::Rset:
-        return QStringLiteral("RSET\r\n");
-    default:
-        return QString();
-    }
+    return smtpCommandFor(in.phase, in.sender, recipient);
 }
 
 QString shorten(const QString &s, int max = 60)
@@ -140,6 +127,15 @@ PolicyEvaluator::PolicyEvaluator(EvaluatorConfig config)
 {
     if (m_config.tablePath.isEmpty())
         m_config.tablePath = defaultTablePath();
+    // A bad classifier file must not stop the rewrite preview: outcomes stay Uncategorized and
+    // diagnostics() says why.
+    if (!m_config.classifier && !m_config.classifierFiles.isEmpty()) {
+        auto classifier = BounceClassifier::fromFiles(m_config.classifierFiles);
+        if (classifier)
+            m_config.classifier = *classifier;
+        else
+            m_classifierError = classifier.error();
+    }
     m_runtime = std::make_unique<Lua::PolicyRuntime>(m_config.runtime);
     m_runtime->bindJson(m_config.tablePath, Rules::RegexRule::listToJson(m_config.rules));
     QByteArray source = m_config.policySource;
@@ -158,6 +154,8 @@ QList<Diagnostic> PolicyEvaluator::diagnostics() const
     QList<Diagnostic> out;
     if (m_loadError)
         out.append(m_loadError->toDiagnostic());
+    if (m_classifierError)
+        out.append(*m_classifierError);
     out.append(m_runtime->warnings());
     return out;
 }
@@ -213,6 +211,8 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
         r.explanation = QCoreApplication::translate("PolicyEvaluator", "The reply is malformed (%1), so KumoMTA records a 400 TransientFailure without calling "
                            "the event.")
                             .arg(parsed.error().message);
+        classify(r, r.response);
+        log.bounceClassification = r.bounceClassification;
         log.type = r.recordType;
         log.response = r.response;
         if (full)
@@ -309,8 +309,8 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
 
     r.response = response;
     // The classifier reads the logged (rewritten) line; its label can settle §6's 452/552 case.
-    if (m_config.classifier)
-        log.bounceClassification = m_config.classifier->classify(response.toSingleLine(CompatProfile::V2026_06));
+    classify(r, *parsed);
+    log.bounceClassification = r.bounceClassification;
     QString dispositionText;
     if (isConnectionPhase(input.phase)) {
         r.recordType = RecordType::TransientFailure;
@@ -321,18 +321,33 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
     } else {
         const DeliveryRules::Disposition disp = DeliveryRules::classify(
             response.code, response.enhancedCode, input.phase, profile,
-            m_config.classifier ? log.bounceClassification : QString());
+            m_config.classifier ? r.bounceClassification : QString());
         r.recordType = disp.type;
         dispositionText = disp.explanation;
     }
     if (!full)
         return r;
     r.explanation = why + QLatin1Char(' ') + dispositionText;
+    if (r.classificationChanged()) {
+        r.explanation += QLatin1Char(' ')
+            + QCoreApplication::translate("PolicyEvaluator", "The rewrite also changes the bounce classification from %1 to %2.")
+                  .arg(r.classificationBeforeRewrite, r.bounceClassification);
+    }
 
     log.type = r.recordType;
     log.response = r.response;
     r.logRecord = LogRecordBuilder::build(log, m_config.runtime.clock ? *m_config.runtime.clock : Clock::system());
     return r;
+}
+
+void PolicyEvaluator::classify(EvalResult &r, const SmtpResponse &original) const
+{
+    if (!m_config.classifier)
+        return;
+    // KumoMTA classifies the logged line, whose line breaks are spaces under either profile.
+    r.bounceClassification = m_config.classifier->classify(r.response.toSingleLine(CompatProfile::V2026_06));
+    if (r.rewritten)
+        r.classificationBeforeRewrite = m_config.classifier->classify(original.toSingleLine(CompatProfile::V2026_06));
 }
 
 } // namespace Dsn::Eval

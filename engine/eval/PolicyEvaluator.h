@@ -8,9 +8,11 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include "common/CompatProfile.h"
 #include "common/Diagnostic.h"
+#include "common/SmtpResponse.h"
 #include "eval/BounceClassifier.h"
 #include "eval/EvalInput.h"
 #include "eval/EvalResult.h"
@@ -35,6 +37,9 @@ struct EvaluatorConfig
     bool compareProfiles = true;
     /// Labels every outcome's log record (spec §10); none means "Uncategorized".
     std::shared_ptr<const BounceClassifier> classifier;
+    /// Bounce classifier rule files (TOML or JSON, absolute or relative to the working folder),
+    /// tried in this order. Read when the evaluator is built, unless `classifier` is already set.
+    QStringList classifierFiles;
 };
 
 /**
@@ -56,7 +61,10 @@ public:
 
     const EvaluatorConfig &config() const { return m_config; }
     const std::optional<Lua::LuaError> &loadError() const { return m_loadError; }
-    /// Load error (if any) and the runtime's warnings (unknown kumo.* calls, stand-in modules).
+    /// The classifier in use: the config's, or the one read from `classifierFiles`.
+    const std::shared_ptr<const BounceClassifier> &classifier() const { return m_config.classifier; }
+    /// Load error (if any), a classifier file that failed to load (outcomes are then
+    /// Uncategorized) and the runtime's warnings (unknown kumo.* calls, stand-in modules).
     QList<Diagnostic> diagnostics() const;
 
     EvalResult evaluate(const EvalInput &input);
@@ -75,9 +83,13 @@ private:
     };
     EvalResult evaluateAs(const EvalInput &input, CompatProfile profile, Detail detail);
 
+    /// Sets the result's labels (after the rewrite, and before it when the rewrite changed the line).
+    void classify(EvalResult &r, const SmtpResponse &original) const;
+
     EvaluatorConfig m_config;
     std::unique_ptr<Lua::PolicyRuntime> m_runtime;
     std::optional<Lua::LuaError> m_loadError;
+    std::optional<Diagnostic> m_classifierError;
 };
 
 } // namespace Dsn::Eval

@@ -45,12 +45,23 @@ Eval::EvaluatorConfig Project::evaluatorConfig(const QString &projectDir) const
     c.policySource = policySource.toUtf8();
     c.policyName = QStringLiteral("policy.lua");
     c.defaultQueue = defaultQueue;
+    c.classifierFiles = classifierPaths(projectDir);
     if (!projectDir.isEmpty()) {
         c.runtime.baseDirectory = projectDir;
         for (const QString &m : moduleDirectories)
             c.runtime.moduleDirectories.append(QDir(projectDir).absoluteFilePath(m));
     }
     return c;
+}
+
+QStringList Project::classifierPaths(const QString &projectDir) const
+{
+    if (projectDir.isEmpty())
+        return classifierFiles;
+    QStringList out;
+    for (const QString &f : classifierFiles)
+        out.append(QDir(projectDir).absoluteFilePath(f));
+    return out;
 }
 
 QJsonObject Project::toJson() const
@@ -76,6 +87,9 @@ QJsonObject Project::toJson() const
     o.insert(QStringLiteral("policy"), policySource);
     if (!moduleDirectories.isEmpty())
         o.insert(QStringLiteral("module_dirs"), QJsonArray::fromStringList(moduleDirectories));
+    // Written only when used, so projects without a classifier stay as older builds wrote them.
+    if (!classifierFiles.isEmpty())
+        o.insert(QStringLiteral("classifier_files"), QJsonArray::fromStringList(classifierFiles));
     QJsonArray ss;
     for (const Sample &s : samples)
         ss.append(s.toJson());
@@ -117,6 +131,13 @@ Result<Project> Project::fromJson(const QByteArray &json, const QString &sourceN
     p.policySource = o.value(QStringLiteral("policy")).toString();
     for (const QJsonValue &m : o.value(QStringLiteral("module_dirs")).toArray())
         p.moduleDirectories.append(m.toString());
+    // Absent in projects saved before classifiers existed: then there is none.
+    const QJsonArray classifiers = o.value(QStringLiteral("classifier_files")).toArray();
+    for (qsizetype i = 0; i < classifiers.size(); ++i) {
+        if (!classifiers[i].isString() || classifiers[i].toString().isEmpty())
+            return fail(QCoreApplication::translate("Project", "classifier file %1 is not a file name").arg(i + 1));
+        p.classifierFiles.append(classifiers[i].toString());
+    }
     const QJsonArray rs = o.value(QStringLiteral("rules")).toArray();
     for (qsizetype i = 0; i < rs.size(); ++i) {
         const QJsonObject ro = rs[i].toObject();

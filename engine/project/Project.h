@@ -38,6 +38,9 @@ public:
     QString defaultQueue = QStringLiteral("example.com");
     /// Folders (relative to the project file) with the user's own Lua modules.
     QStringList moduleDirectories;
+    /// Bounce classifier rule files (TOML or JSON, relative to the project file), tried in
+    /// this order; every outcome then carries its bounce_classification. Optional in the file.
+    QStringList classifierFiles;
     QList<Sample> samples;
 
     /// The table KumoMTA loads: enabled rules only, in order.
@@ -47,8 +50,12 @@ public:
     /// Replaces the rules with a KumoMTA table's entries (all enabled, no notes).
     void setRulesFromTable(const QList<Rules::RegexRule> &table);
 
-    /// Evaluator settings for this project; `projectDir` resolves module folders and json_load.
+    /// Evaluator settings for this project; `projectDir` resolves module folders, classifier
+    /// files and json_load. The classifier files are read when the evaluator is built.
     Eval::EvaluatorConfig evaluatorConfig(const QString &projectDir = QString()) const;
+    /// classifierFiles as paths to open: resolved against `projectDir` unless absolute or
+    /// `projectDir` is empty.
+    QStringList classifierPaths(const QString &projectDir) const;
 
     QJsonObject toJson() const;
     static Result<Project> fromJson(const QByteArray &json, const QString &sourceName);

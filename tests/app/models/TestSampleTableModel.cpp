@@ -30,6 +30,7 @@ private Q_SLOTS:
     void filters();
     void editsKeepOtherResults_data();
     void editsKeepOtherResults();
+    void classificationColumn();
 
 private:
     void fill(SampleTableModel &model) const;
@@ -234,6 +235,38 @@ void TestSampleTableModel::filters()
     model.clearResults();
     if (onlyChanged || onlyBounces || onlyUnmatched)
         QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestSampleTableModel::classificationColumn()
+{
+    SampleTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    fill(model);
+    // Labels as an evaluator with a bounce classifier sets them: a rewrite that loses the class,
+    // and a reply that keeps one.
+    QList<EvalResult> results = m_results;
+    results[0].bounceClassification = QStringLiteral("Uncategorized");
+    results[0].classificationBeforeRewrite = QStringLiteral("QuotaIssues");
+    results[1].bounceClassification = QStringLiteral("InvalidRecipient");
+    QVERIFY(model.setResults(2, results));
+    model.flush();
+
+    const QModelIndex lost = model.index(0, SampleTableModel::ClassificationColumn);
+    QCOMPARE(lost.data().toString(), QStringLiteral("QuotaIssues → Uncategorized"));
+    QCOMPARE(lost.data(SampleTableModel::ClassificationRole).toString(), QStringLiteral("Uncategorized"));
+    QCOMPARE(lost.data(SampleTableModel::ClassificationBeforeRewriteRole).toString(), QStringLiteral("QuotaIssues"));
+    QVERIFY(lost.data(Qt::ToolTipRole).toString().contains(QStringLiteral("from QuotaIssues to Uncategorized")));
+
+    const QModelIndex kept = model.index(1, SampleTableModel::ClassificationColumn);
+    QCOMPARE(kept.data().toString(), QStringLiteral("InvalidRecipient"));
+    QVERIFY(kept.data(SampleTableModel::ClassificationBeforeRewriteRole).toString().isEmpty());
+    QVERIFY(model.index(1, SampleTableModel::ExplanationColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("InvalidRecipient")));
+    QVERIFY(kept.data(SampleTableModel::SearchTextRole).toString().contains(QStringLiteral("InvalidRecipient")));
+    QCOMPARE(model.headerData(SampleTableModel::ClassificationColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Bounce class"));
 }
 
 QTEST_GUILESS_MAIN(TestSampleTableModel)

@@ -230,8 +230,9 @@ void TestCapturePanel::reevaluatesWhenRulesChange()
 
     QSignalSpy evaluated(&panel, &CapturePanel::outcomesEvaluated);
     panel.setEvaluatorConfig(rewriteConfig());
-    QVERIFY(evaluated.wait(60000));
-    QCOMPARE(row.data(CaptureResultModel::RecordTypeRole).toString(), QStringLiteral("Bounce"));
+    // The outcome itself is what matters; the signal may land before or after the wait starts.
+    QTRY_COMPARE_WITH_TIMEOUT(row.data(CaptureResultModel::RecordTypeRole).toString(), QStringLiteral("Bounce"), 60000);
+    QVERIFY(!evaluated.isEmpty());
     QCOMPARE(row.data(CaptureResultModel::FinalCodeRole).toInt(), 500);
 
     // Two quick changes: only the newest one may land.

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include "common/QueueName.h"
+#include "common/Result.h"
+#include "eval/EvalInput.h"
+
+namespace Dsn::Replay {
+
+/**
+ * The parts of one KumoMTA JSON log record (spec §9) a replay needs. For TransientFailure and
+ * Bounce records `input` is the reply as received, ready for PolicyEvaluator: the content is
+ * re-prefixed with its code and enhanced code, the phase comes from `response.command`, and a
+ * rewrite note the policy in production appended ("(kumomta: status was rewritten from A -> B)")
+ * is removed and code A restored, so the current policy sees what the server really said.
+ */
+struct LogRecord
+{
+    QString type;            ///< as logged ("Delivery", "Bounce", …), never translated
+    QString queue;
+    QueueName queueName;
+    QString domain;          ///< the queue's domain, or the recipient's when the queue has none
+    QString site;
+    QString recipient;
+    int code = 0;            ///< as logged (after any production rewrite)
+    int originalCode = 0;    ///< before the production rewrite note, if there was one
+    bool isFailure = false;  ///< TransientFailure or Bounce: the records a replay re-evaluates
+    /// A failure without a command: KumoMTA's own response, which no policy sees (spec §3).
+    bool internal = false;
+    Eval::EvalInput input;   ///< filled for failures only
+
+    /// Fails (code "malformed-record") for invalid JSON, a non-object, a missing type, or a
+    /// failure record without a usable response code.
+    static Result<LogRecord> parse(const QByteArray &line);
+};
+
+} // namespace Dsn::Replay

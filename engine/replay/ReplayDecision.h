@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QtGlobal>
+
+#include "eval/EvalResult.h"
+#include "replay/LogRecord.h"
+
+namespace Dsn::Replay {
+
+/// What the current policy makes of one logged failure, next to what production logged.
+struct ReplayDecision
+{
+    QString file;
+    qint64 line = 0;
+    QString queue;
+    QString domain;
+    QString site;
+    QString tenant;
+    QString campaign;
+    QString oldType;       ///< the record type as logged
+    int oldCode = 0;       ///< the code as logged
+    QString newType;       ///< the record type under the current policy
+    int newCode = 0;
+    int ruleIndex = -1;    ///< lowest matching table index (KumoMTA's pick); -1 when none matched
+    QString rulePattern;
+    QString response;      ///< the single line the event received (or would have)
+    bool eventCalled = false;
+    bool rewritten = false;   ///< the current policy changed the reply's code
+    bool policyError = false;
+    bool inputError = false;
+    bool internal = false;    ///< KumoMTA's own response: not evaluated, kept as logged
+
+    bool changed() const { return oldType != newType || oldCode != newCode; }
+    /// The event ran and no rule of the table matched.
+    bool unmatched() const { return eventCalled && ruleIndex < 0; }
+
+    /// From the evaluation of `record.input`.
+    static ReplayDecision fromEvaluation(const QString &file, qint64 line, const LogRecord &record,
+                                         const Eval::EvalResult &result);
+    /// A failure no policy sees (record.internal): it stays as logged.
+    static ReplayDecision unchanged(const QString &file, qint64 line, const LogRecord &record);
+
+    /// The `replay --emit` line (machine interface: keys are stable and never translated).
+    QJsonObject toJson() const;
+};
+
+} // namespace Dsn::Replay

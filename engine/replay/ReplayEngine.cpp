@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include "replay/ReplayEngine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <QCoreApplication>
+#include <QList>
+
+#include "replay/LogFileList.h"
+#include "replay/LogRecord.h"
+
+namespace Dsn::Replay {
+
+namespace {
+
+struct Chunk
+{
+    qint64 seq = -1;
+    QString file;
+    QList<LogReader::Line> lines;
+    /// A read or decompression error that ended the file after these lines: (line, message).
+    qint64 errorLine = 0;
+    QString error;
+};
+
+struct ChunkResult
+{
+    ReplaySummary summary;
+    QList<ReplayDecision> decisions;
+};
+
+/// Hands out the input as numbered chunks, one reader at a time, files and lines in order.
+class ChunkSource
+{
+public:
+    ChunkSource(const QList<LogFile> &files, const ReplayOptions &options,
+                const std::function<void(const ReplayProgress &)> &progress)
+        : m_files(files), m_options(options), m_progress(progress)
+    {
+        for (const LogFile &f : files)
+            m_total.totalBytes += f.size;
+        m_total.files = int(files.size());
+    }
+
+    bool next(Chunk &chunk)
+    {
+        const std::lock_guard lock(m_mutex);
+        while (m_index < m_files.size()) {
+            const LogFile &file = m_files.at(m_index);
+            if (!m_reader) {
+                m_reader = std::make_unique<LogReader>(file.path, m_options.maxLineLength, m_options.blockSize);
+                if (!m_reader->open()) {
+                    startChunk(chunk, file.path);
+                    chunk.errorLine = 0;
+                    chunk.error = m_reader->errorString();
+                    finishFile(file);
+                    chunk.seq = m_seq++;
+                    return true;
+                }
+            }
+            startChunk(chunk, file.path);
+            LogReader::Line line;
+            while (chunk.lines.size() < m_options.chunkLines && m_reader->next(line))
+                chunk.lines.append(std::move(line));
+            const bool fileDone = chunk.lines.size() < m_options.chunkLines;
+            m_total.lines += chunk.lines.size();
+            if (fileDone) {
+                chunk.error = m_reader->errorString();
+                chunk.errorLine = m_reader->lineCount() + 1;
+                finishFile(file);
+            } else {
+                m_total.bytesRead = m_bytesBefore + m_reader->bytesRead();
+                report();
+            }
+            // Numbered only when handed out: the merger waits for every number in turn.
+            if (!chunk.lines.isEmpty() || !chunk.error.isEmpty()) {
+                chunk.seq = m_seq++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    void startChunk(Chunk &chunk, const QString &path)
+    {
+        chunk = Chunk();
+        chunk.file = path;
+    }
+
+    void finishFile(const LogFile &file)
+    {
+        m_reader.reset();
+        m_bytesBefore += file.size;
+        ++m_index;
+        m_total.bytesRead = m_bytesBefore;
+        m_total.filesDone = int(m_index);
+        report();
+    }
+
+    void report()
+    {
+        if (m_progress)
+            m_progress(m_total);
+    }
+
+    const QList<LogFile> &m_files;
+    const ReplayOptions &m_options;
+    const std::function<void(const ReplayProgress &)> &m_progress;
+    std::mutex m_mutex;
+    qsizetype m_index = 0;
+    std::unique_ptr<LogReader> m_reader;
+    qint64 m_seq = 0;
+    qint64 m_bytesBefore = 0;
+    ReplayProgress m_total;
+};
+
+/// Merges chunk results in sequence order, whatever order the workers finish in.
+class OrderedMerger
+{
+public:
+    OrderedMerger(ReplaySummary::Limits limits, const std::function<void(const ReplayDecision &)> &decisions,
+                  size_t window)
+        : m_total(limits), m_decisions(decisions), m_window(window)
+    {
+    }
+
+    void submit(qint64 seq, ChunkResult result)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_pending.emplace(seq, std::move(result));
+        while (!m_pending.empty() && m_pending.begin()->first == m_next) {
+            ChunkResult &r = m_pending.begin()->second;
+            m_total.merge(r.summary);
+            if (m_decisions) {
+                for (const ReplayDecision &d : r.decisions)
+                    m_decisions(d);
+            }
+            m_pending.erase(m_pending.begin());
+            ++m_next;
+        }
+        m_room.notify_all();
+    }
+
+    /// Blocks while too many finished chunks wait for an earlier one (bounded memory).
+    void waitForRoom(const std::atomic<bool> &cancel)
+    {
+        std::unique_lock lock(m_mutex);
+        while (m_pending.size() >= m_window && !cancel.load(std::memory_order_relaxed))
+            m_room.wait_for(lock, std::chrono::milliseconds(50));
+    }
+
+    ReplaySummary take() { return std::move(m_total); }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_room;
+    std::map<qint64, ChunkResult> m_pending;
+    qint64 m_next = 0;
+    ReplaySummary m_total;
+    const std::function<void(const ReplayDecision &)> &m_decisions;
+    size_t m_window;
+};
+
+ChunkResult process(const Chunk &chunk, Eval::PolicyEvaluator &evaluator, const ReplayOptions &options,
+                    bool keepDecisions, const std::atomic<bool> &cancel, bool &completed)
+{
+    ChunkResult out{ReplaySummary(options.limits), {}};
+    completed = false;
+    for (const LogReader::Line &line : chunk.lines) {
+        if (cancel.load(std::memory_order_relaxed))
+            return out;
+        if (line.overlong) {
+            out.summary.addMalformed(chunk.file, line.number,
+                                     QCoreApplication::translate("ReplayEngine", "line longer than %1 bytes, skipped")
+                                         .arg(options.maxLineLength));
+            continue;
+        }
+        const Result<LogRecord> record = LogRecord::parse(line.bytes);
+        if (!record) {
+            out.summary.addMalformed(chunk.file, line.number, record.error().message);
+            continue;
+        }
+        out.summary.addRecord(record->type);
+        if (!record->isFailure)
+            continue;
+        const ReplayDecision d = record->internal
+            ? ReplayDecision::unchanged(chunk.file, line.number, *record)
+            : ReplayDecision::fromEvaluation(chunk.file, line.number, *record, evaluator.evaluate(record->input));
+        out.summary.addDecision(d);
+        if (keepDecisions)
+            out.decisions.append(d);
+    }
+    if (!chunk.error.isEmpty())
+        out.summary.addMalformed(chunk.file, chunk.errorLine, chunk.error);
+    completed = true;
+    return out;
+}
+
+} // namespace
+
+ReplayEngine::ReplayEngine(ReplayOptions options) : m_options(std::move(options))
+{
+    // A replay compares with the log, not with the other profile; that check doubles the cost.
+    m_options.config.compareProfiles = false;
+    m_options.chunkLines = std::max(1, m_options.chunkLines);
+}
+
+Result<ReplaySummary> ReplayEngine::run(const QStringList &paths)
+{
+    auto files = LogFileList::expand(paths);
+    if (!files)
+        return files.error();
+    {
+        const Eval::PolicyEvaluator probe(m_options.config);
+        if (probe.loadError())
+            return probe.loadError()->toDiagnostic();
+    }
+    int threads = m_options.threads > 0 ? m_options.threads : int(std::thread::hardware_concurrency());
+    threads = std::max(1, threads);
+
+    ChunkSource source(*files, m_options, m_progress);
+    OrderedMerger merger(m_options.limits, m_decisions, size_t(threads) * 4);
+    std::mutex errorMutex;
+    QString workerError;
+    auto worker = [&] {
+        try {
+            std::unique_ptr<Eval::PolicyEvaluator> evaluator;
+            Chunk chunk;
+            while (!cancelled()) {
+                merger.waitForRoom(m_cancel);
+                if (cancelled() || !source.next(chunk))
+                    break;
+                if (!evaluator)
+                    evaluator = std::make_unique<Eval::PolicyEvaluator>(m_options.config);
+                bool completed = false;
+                ChunkResult result = process(chunk, *evaluator, m_options, bool(m_decisions), m_cancel, completed);
+                if (!completed)
+                    break;
+                merger.submit(chunk.seq, std::move(result));
+            }
+        } catch (const std::exception &e) {
+            // Never silently lose part of the input: stop everything and report.
+            const std::lock_guard lock(errorMutex);
+            workerError = QString::fromUtf8(e.what());
+            cancel();
+        }
+    };
+    if (threads == 1) {
+        worker();
+    } else {
+        std::vector<std::thread> pool;
+        pool.reserve(size_t(threads));
+        for (int i = 0; i < threads; ++i)
+            pool.emplace_back(worker);
+        for (std::thread &t : pool)
+            t.join();
+    }
+    if (!workerError.isEmpty())
+        return Diagnostic::error(QStringLiteral("replay-failed"),
+                                 QCoreApplication::translate("ReplayEngine", "replay failed: %1").arg(workerError));
+    return merger.take();
+}
+
+} // namespace Dsn::Replay

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#pragma once
+
+#include <map>
+#include <utility>
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+#include "common/Result.h"
+#include "replay/ReplayDecision.h"
+
+namespace Dsn::Replay {
+
+/**
+ * Counts over a replay: records by type, malformed lines (with the first examples), and for
+ * every re-evaluated failure the transition from the logged record type to the new one, the
+ * rule that matched, the destination domain, site, tenant and campaign, and the masked text of
+ * replies no rule matched.
+ *
+ * Summaries merge: merge() of the summaries of consecutive or disjoint parts of the input gives
+ * the summary of the whole, and the JSON form round-trips, so runs over split logs combine.
+ * Samples and malformed examples keep the first ones by (file, line), which makes merging
+ * associative and commutative. Grouped counts (domains, sites, tenants, campaigns, unmatched
+ * replies) are exact per group up to Limits::groupCap distinct groups per dimension; past that
+ * the smallest groups are dropped (their records counted in `dropped`) and merged totals of
+ * groups near the cut become approximate.
+ */
+class ReplaySummary
+{
+public:
+    struct Limits
+    {
+        int samplesPerCell = 5;
+        int malformedExamples = 20;
+        int groupCap = 10000;
+    };
+
+    struct Counts
+    {
+        qint64 records = 0;
+        qint64 rewritten = 0;
+        qint64 changed = 0;
+        qint64 unmatched = 0;
+    };
+
+    struct Sample
+    {
+        QString file;
+        qint64 line = 0;
+        QString queue;
+        int oldCode = 0;
+        int newCode = 0;
+        int rule = -1;
+        QString response;
+    };
+
+    struct MalformedLine
+    {
+        QString file;
+        qint64 line = 0;
+        QString reason;
+    };
+
+    struct Cell
+    {
+        qint64 count = 0;
+        QList<Sample> samples;
+    };
+
+    using GroupMap = std::map<QString, Counts>;
+
+    // Two constructors, not a `= {}` default: a nested struct's member initialisers are not
+    // usable in a default argument inside the enclosing class.
+    ReplaySummary();
+    explicit ReplaySummary(Limits limits);
+
+    /// Every record read (failures too), by its logged type.
+    void addRecord(const QString &type);
+    void addMalformed(const QString &file, qint64 line, const QString &reason);
+    /// One re-evaluated (or internal, unchanged) failure.
+    void addDecision(const ReplayDecision &decision);
+    void merge(const ReplaySummary &other);
+
+    const Limits &limits() const { return m_limits; }
+    qint64 records() const { return m_records; }
+    qint64 malformed() const { return m_malformed; }
+    qint64 evaluated() const { return m_evaluated; }
+    qint64 rewritten() const { return m_rewritten; }
+    qint64 changed() const { return m_changed; }
+    qint64 unmatched() const { return m_unmatched; }
+    qint64 recordsOfType(const QString &type) const;
+    qint64 transitions(const QString &from, const QString &to) const;
+    const std::map<std::pair<QString, QString>, Cell> &transitionCells() const { return m_transitions; }
+    const QList<MalformedLine> &malformedExamples() const { return m_malformedExamples; }
+    /// Unmatched masked replies, most frequent first.
+    QList<std::pair<QString, qint64>> topUnmatched(int n) const;
+
+    /// A readable report with the `top` largest groups of each kind.
+    QString text(int top = 10) const;
+    QJsonObject toJson() const;
+    /// Fails (code "bad-summary") when `o` is not a replay summary.
+    static Result<ReplaySummary> fromJson(const QJsonObject &o);
+
+    friend bool operator==(const ReplaySummary &a, const ReplaySummary &b) { return a.toJson() == b.toJson(); }
+
+private:
+    enum Dimension { Domains, Sites, Tenants, Campaigns, DimensionCount };
+
+    Limits m_limits;
+    qint64 m_records = 0;
+    qint64 m_malformed = 0;
+    qint64 m_evaluated = 0;
+    qint64 m_internal = 0;
+    qint64 m_rewritten = 0;
+    qint64 m_changed = 0;
+    qint64 m_unmatched = 0;
+    qint64 m_policyErrors = 0;
+    qint64 m_inputErrors = 0;
+    std::map<QString, qint64> m_recordTypes;
+    std::map<std::pair<QString, QString>, Cell> m_transitions;
+    std::map<std::pair<int, QString>, qint64> m_rules;
+    GroupMap m_groups[DimensionCount];
+    qint64 m_droppedGroups[DimensionCount] = {};
+    std::map<QString, qint64> m_unmatchedReplies;
+    qint64 m_droppedUnmatched = 0;
+    QList<MalformedLine> m_malformedExamples;
+};
+
+} // namespace Dsn::Replay

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+namespace Dsn::Replay {
+
+/**
+ * Replaces the parts of a reply that differ between otherwise identical rejections, so the
+ * replies no rule matched group by what the server meant: e-mail addresses become `<addr>`,
+ * IPv4 and IPv6 addresses `<ip>`, letter-and-digit IDs of 8 or more characters (hex, base64ish,
+ * dashed queue ids) `<id>`, and numbers of 4 or more digits `<n>`. Reply codes (3 digits) and
+ * enhanced codes (5.1.1) are kept. Thread-safe.
+ */
+class ResponseMasker
+{
+public:
+    static QString mask(QStringView text);
+};
+
+} // namespace Dsn::Replay

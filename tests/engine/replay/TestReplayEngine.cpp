@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "ReplayFixtures.h"
+#include "replay/ReplayEngine.h"
+
+using namespace Dsn;
+
+namespace {
+
+Replay::ReplayOptions options(int threads)
+{
+    Replay::ReplayOptions o = Test::fixtureOptions(threads);
+    // Small chunks and blocks so even a test-sized log is split across workers many times.
+    o.chunkLines = 50;
+    o.blockSize = 4096;
+    return o;
+}
+
+struct Run
+{
+    QJsonObject summary;
+    QByteArray decisions;
+    bool cancelled = false;
+    qint64 records = 0;
+};
+
+Run replay(const QStringList &paths, Replay::ReplayOptions o, bool cancelAtFirstProgress = false)
+{
+    Replay::ReplayEngine engine(o);
+    Run run;
+    engine.setDecisionCallback([&run](const Replay::ReplayDecision &d) {
+        run.decisions += QJsonDocument(d.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    });
+    if (cancelAtFirstProgress)
+        engine.setProgressCallback([&engine](const Replay::ReplayProgress &) { engine.cancel(); });
+    const auto summary = engine.run(paths);
+    if (!summary)
+        qFatal("%s", qPrintable(summary.error().toString()));
+    run.summary = summary->toJson();
+    run.records = summary->records();
+    run.cancelled = engine.cancelled();
+    return run;
+}
+
+} // namespace
+
+class TestReplayEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void threadCountDoesNotMatter_data();
+    void threadCountDoesNotMatter();
+    void oneDecisionPerFailure();
+    void cancelStopsEarly();
+    void policyLoadErrorFails();
+    void unreadablePathFails();
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_files;
+    qint64 m_records = 0;
+    qint64 m_failures = 0;
+};
+
+void TestReplayEngine::initTestCase()
+{
+    const Test::GeneratedLogs logs = Test::generateLogs(m_dir, {7, 8}, 3000, 8);
+    m_files = logs.files;
+    m_records = logs.records;
+    m_failures = logs.failures;
+}
+
+void TestReplayEngine::threadCountDoesNotMatter_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::newRow("2 threads") << 2;
+    QTest::newRow("4 threads") << 4;
+}
+
+void TestReplayEngine::threadCountDoesNotMatter()
+{
+    QFETCH(int, threads);
+    const Run one = replay(m_files, options(1));
+    const Run many = replay(m_files, options(threads));
+    QCOMPARE(one.records, m_records);
+    QCOMPARE(many.summary, one.summary);
+    QVERIFY(many.decisions == one.decisions);
+}
+
+void TestReplayEngine::oneDecisionPerFailure()
+{
+    const Run run = replay(m_files, options(2));
+    QCOMPARE(qint64(run.decisions.count('\n')), m_failures);
+    QCOMPARE(run.summary.value(u"evaluated"_qs).toInteger(), m_failures);
+    QVERIFY(!run.cancelled);
+}
+
+void TestReplayEngine::cancelStopsEarly()
+{
+    const Run run = replay(m_files, options(2), true);
+    QVERIFY(run.cancelled);
+    QVERIFY2(run.records < m_records / 2, qPrintable(QString::number(run.records)));
+}
+
+void TestReplayEngine::policyLoadErrorFails()
+{
+    Replay::ReplayOptions o = options(2);
+    o.config.policySource = "this is not lua (";
+    Replay::ReplayEngine engine(o);
+    const auto summary = engine.run(m_files);
+    QVERIFY(!summary.ok());
+    QVERIFY(summary.error().toString().contains(u"policy.lua"_qs));
+}
+
+void TestReplayEngine::unreadablePathFails()
+{
+    Replay::ReplayEngine engine(options(1));
+    const auto summary = engine.run({m_dir.filePath(QStringLiteral("missing.log"))});
+    QVERIFY(!summary.ok());
+    QCOMPARE(summary.error().code, u"unreadable-path"_qs);
+}
+
+QTEST_GUILESS_MAIN(TestReplayEngine)
+#include "TestReplayEngine.moc"

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "ReplayFixtures.h"
+#include "replay/ReplayEngine.h"
+
+using namespace Dsn;
+using Replay::ReplaySummary;
+
+namespace {
+
+QString data(const char *name)
+{
+    return Test::replayData(name);
+}
+
+ReplaySummary replay(const QStringList &paths, const Replay::ReplayOptions &options = Test::fixtureOptions())
+{
+    Replay::ReplayEngine engine(options);
+    auto summary = engine.run(paths);
+    if (!summary)
+        qFatal("%s", qPrintable(summary.error().toString()));
+    return *summary;
+}
+
+QJsonObject group(const QJsonObject &summary, const char *dimension, const QString &name)
+{
+    const QJsonArray groups = summary.value(QLatin1String(dimension)).toArray();
+    for (const QJsonValue &v : groups) {
+        if (v.toObject().value(QLatin1String("name")).toString() == name)
+            return v.toObject();
+    }
+    return {};
+}
+
+Replay::ReplayDecision decision(const QString &domain, const QString &response)
+{
+    Replay::ReplayDecision d;
+    d.file = QStringLiteral("f");
+    d.domain = domain;
+    d.oldType = d.newType = QStringLiteral("Bounce");
+    d.oldCode = d.newCode = 550;
+    d.eventCalled = true;
+    d.response = response;
+    return d;
+}
+
+} // namespace
+
+class TestReplaySummary : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void smallLogCounts();
+    void transitionSamples();
+    void mergeIsAssociative();
+    void jsonRoundTrip();
+    void groupCap();
+    void rejectsOtherJson();
+};
+
+void TestReplaySummary::smallLogCounts()
+{
+    const ReplaySummary s = replay({data("small.jsonl")});
+    QCOMPARE(s.records(), qint64(7));
+    QCOMPARE(s.malformed(), qint64(3));
+    QCOMPARE(s.recordsOfType(u"Bounce"_qs), qint64(2));
+    QCOMPARE(s.recordsOfType(u"TransientFailure"_qs), qint64(3));
+    QCOMPARE(s.recordsOfType(u"Delivery"_qs), qint64(1));
+    QCOMPARE(s.recordsOfType(u"Reception"_qs), qint64(1));
+    QCOMPARE(s.evaluated(), qint64(5));
+    // Line 3 (452 → 500) and line 5, whose production rewrite note is undone and redone.
+    QCOMPARE(s.rewritten(), qint64(2));
+    QCOMPARE(s.changed(), qint64(1));
+    QCOMPARE(s.unmatched(), qint64(2));
+    QCOMPARE(s.transitions(u"TransientFailure"_qs, u"Bounce"_qs), qint64(1));
+    QCOMPARE(s.transitions(u"Bounce"_qs, u"Bounce"_qs), qint64(2));
+    // The greylisting reply and KumoMTA's own connection failure, which no policy sees.
+    QCOMPARE(s.transitions(u"TransientFailure"_qs, u"TransientFailure"_qs), qint64(2));
+
+    const QJsonObject json = s.toJson();
+    QCOMPARE(json.value(u"internal"_qs).toInteger(), qint64(1));
+    const QJsonArray rules = json.value(u"rules"_qs).toArray();
+    QCOMPARE(rules.size(), 1);
+    QVERIFY(rules.at(0).toObject().value(u"pattern"_qs).toString().contains(u"over quota"_qs));
+    QCOMPARE(rules.at(0).toObject().value(u"count"_qs).toInteger(), qint64(2));
+
+    const QJsonObject gmail = group(json, "domains", u"gmail.com"_qs);
+    QCOMPARE(gmail.value(u"records"_qs).toInteger(), qint64(2));
+    QCOMPARE(gmail.value(u"rewritten"_qs).toInteger(), qint64(2));
+    QCOMPARE(gmail.value(u"changed"_qs).toInteger(), qint64(1));
+    QCOMPARE(group(json, "domains", u"example.com"_qs).value(u"records"_qs).toInteger(), qint64(1));
+    QCOMPARE(group(json, "tenants", u"acme"_qs).value(u"records"_qs).toInteger(), qint64(2));
+    QCOMPARE(group(json, "campaigns", u"newsletter"_qs).value(u"records"_qs).toInteger(), qint64(2));
+    QCOMPARE(group(json, "sites", u"(alt1|alt2)?.gmail-smtp-in.l.google.com"_qs).value(u"records"_qs).toInteger(), qint64(2));
+
+    const auto unmatched = s.topUnmatched(10);
+    QCOMPARE(unmatched.size(), 2);
+    QVERIFY(unmatched.contains(std::pair<QString, qint64>(u"550 5.1.1 <<addr>>: Recipient address rejected: User unknown"_qs, 1)));
+    QVERIFY(unmatched.contains(std::pair<QString, qint64>(u"451 4.7.1 Greylisting in action, please come back later"_qs, 1)));
+}
+
+void TestReplaySummary::transitionSamples()
+{
+    const ReplaySummary s = replay({data("small.jsonl")});
+    const auto &cell = s.transitionCells().at({u"TransientFailure"_qs, u"Bounce"_qs});
+    QCOMPARE(cell.samples.size(), 1);
+    const ReplaySummary::Sample &sample = cell.samples.first();
+    QCOMPARE(sample.file, data("small.jsonl"));
+    QCOMPARE(sample.line, qint64(3));
+    QCOMPARE(sample.oldCode, 452);
+    QCOMPARE(sample.newCode, 500);
+    QCOMPARE(sample.queue, u"newsletter:acme@gmail.com"_qs);
+    QVERIFY(sample.rule >= 0);
+    // Bounce → Bounce has two records: samples keep input order.
+    const auto &bounces = s.transitionCells().at({u"Bounce"_qs, u"Bounce"_qs});
+    QCOMPARE(bounces.samples.size(), 2);
+    QCOMPARE(bounces.samples.at(0).line, qint64(1));
+    QCOMPARE(bounces.samples.at(1).line, qint64(5));
+}
+
+void TestReplaySummary::mergeIsAssociative()
+{
+    QTemporaryDir dir;
+    const QStringList files = Test::generateLogs(dir, {1, 2, 3}, 1500, 2).files;
+    Replay::ReplayOptions options = Test::fixtureOptions();
+    options.limits.samplesPerCell = 3;
+    const ReplaySummary a = replay({files[0]}, options);
+    const ReplaySummary b = replay({files[1]}, options);
+    const ReplaySummary c = replay({files[2]}, options);
+    const ReplaySummary whole = replay(files, options);
+    QCOMPARE(whole.records(), qint64(4500));
+    QVERIFY(whole.rewritten() > 0);
+    QVERIFY(whole.unmatched() > 0);
+
+    ReplaySummary left = a;
+    left.merge(b);
+    left.merge(c);
+    ReplaySummary bc = b;
+    bc.merge(c);
+    ReplaySummary right = a;
+    right.merge(bc);
+    ReplaySummary reversed = c;
+    reversed.merge(b);
+    reversed.merge(a);
+    QCOMPARE(left.toJson(), whole.toJson());
+    QCOMPARE(right.toJson(), whole.toJson());
+    QCOMPARE(reversed.toJson(), whole.toJson());
+}
+
+void TestReplaySummary::jsonRoundTrip()
+{
+    const ReplaySummary s = replay({data("small.jsonl"), data("small-zstd.log")});
+    QCOMPARE(s.records(), qint64(14));
+    const auto back = ReplaySummary::fromJson(s.toJson());
+    QVERIFY(back.ok());
+    QCOMPARE(back->toJson(), s.toJson());
+    QCOMPARE(back->text(), s.text());
+}
+
+void TestReplaySummary::groupCap()
+{
+    ReplaySummary::Limits limits;
+    limits.groupCap = 2;
+    ReplaySummary s(limits);
+    for (const char *domain : {"a.example", "b.example", "b.example", "c.example", "c.example", "c.example"})
+        s.addDecision(decision(QLatin1String(domain), QStringLiteral("550 no")));
+    const QJsonObject json = s.toJson();
+    const QJsonArray domains = json.value(u"domains"_qs).toArray();
+    QCOMPARE(domains.size(), 2);
+    QCOMPARE(domains.at(0).toObject().value(u"name"_qs).toString(), u"c.example"_qs);
+    QCOMPARE(domains.at(1).toObject().value(u"name"_qs).toString(), u"b.example"_qs);
+    QCOMPARE(json.value(u"dropped"_qs).toObject().value(u"domains"_qs).toInteger(), qint64(1));
+    // Totals never lose anything.
+    QCOMPARE(s.evaluated(), qint64(6));
+    QCOMPARE(s.unmatched(), qint64(6));
+}
+
+void TestReplaySummary::rejectsOtherJson()
+{
+    const auto r = ReplaySummary::fromJson(QJsonObject{{u"records"_qs, 3}});
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, u"bad-summary"_qs);
+}
+
+QTEST_GUILESS_MAIN(TestReplaySummary)
+#include "TestReplaySummary.moc"
