@@ -502,9 +502,8 @@ void MainWindow::onEvaluationFinished(quint64 generation, const Eval::OutcomeSum
     samples->flush();
     Models::RuleTableModel *rules = m_doc->rules();
     rules->setMatchCounts(rules->countMatches(samples->results()));
+    // flush() ended in pendingDrained, which already refreshed the counter and the status.
     m_samplesPanel->setSummary(summary);
-    updateExpectationCounter();
-    updateStatus();
 }
 
 void MainWindow::onPolicyDiagnostics(const QList<Diagnostic> &diagnostics)
@@ -599,7 +598,7 @@ std::pair<int, int> MainWindow::expectationCounts() const
     int failed = 0;
     const Models::SampleTableModel *samples = m_doc->samples();
     for (int row = 0; row < samples->rowCount(); ++row) {
-        const Project::Sample s = samples->sample(row);
+        const Project::Sample &s = samples->samples().at(row);
         const Eval::EvalResult *r = samples->result(row);
         if (s.expect.isEmpty() || !r)
             continue;
