@@ -15,6 +15,8 @@ packages=(
     # editors, and the staging-server password in the system keychain
     libqscintilla2-qt6-dev
     qtkeychain-qt6-dev
+    # the Replay view's charts
+    qt6-charts-dev libqt6opengl6-dev  # Charts' CMake config requires Qt6OpenGL
     # policy engine; zstd-compressed KumoMTA logs for replay; bounce classifier rule files (TOML)
     liblua5.4-dev libboost-regex-dev libicu-dev nlohmann-json3-dev libzstd-dev zstd libtomlplusplus-dev
     # benchmarks (built, not run by ctest), with the peer regex engines they are compared to

@@ -161,12 +161,14 @@ void RuleTableModel::clearMatchCounts()
     setMatchCounts({});
 }
 
-QList<int> RuleTableModel::countMatches(const QList<Eval::EvalResult> &results) const
+QList<int> RuleTableModel::countMatches(const QList<const Eval::EvalResult *> &results) const
 {
     QList<int> counts(m_rules.size(), 0);
-    for (const Eval::EvalResult &result : results) {
+    for (const Eval::EvalResult *result : results) {
+        if (!result)
+            continue;
         std::set<int> rows; // a result counts once per rule, however often it is listed
-        for (const Eval::MatchedRule &m : result.matched)
+        for (const Eval::MatchedRule &m : result->matched)
             rows.insert(rowForTableIndex(m.index));
         for (int row : rows) {
             if (row >= 0)

@@ -78,7 +78,8 @@ public:
     void setMatchCounts(const QList<int> &counts);
     void clearMatchCounts();
     /// How many results each project row matched: each result counts once per rule it matched.
-    QList<int> countMatches(const QList<Dsn::Eval::EvalResult> &results) const;
+    /// Pointers, so the GUI counts the sample model's results where they are (null = none yet).
+    QList<int> countMatches(const QList<const Dsn::Eval::EvalResult *> &results) const;
 
     /// The linter's findings for `row` (rule index remapped to project rows).
     QList<Dsn::Diagnostic> diagnostics(int row) const;

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -30,6 +31,7 @@
 
 #include "AutosaveManager.h"
 #include "CapturePanel.h"
+#include "ClassifierFilesDialog.h"
 #include "CodeEditor.h"
 #include "DiagnosticsModel.h"
 #include "EditorPane.h"
@@ -45,6 +47,7 @@
 #include "SamplesPanel.h"
 #include "Appearance.h"
 #include "WorkbenchDocument.h"
+#include "eval/ClassificationLint.h"
 #include "project/SampleImporter.h"
 #include "rules/RegexRule.h"
 
@@ -57,6 +60,7 @@ const QString RulesOrigin = QStringLiteral("rules");
 const QString PolicyOrigin = QStringLiteral("policy");
 const QString TableOrigin = QStringLiteral("table");
 const QString ImportOrigin = QStringLiteral("import");
+const QString ClassificationOrigin = QStringLiteral("classification");
 
 QString projectFilter()
 {
@@ -112,6 +116,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_controller(new Controllers::EvaluationController(this))
     , m_diagnostics(new Models::DiagnosticsModel(this))
     , m_autosave(new AutosaveManager(this))
+    , m_classifierWatcher(new QFileSystemWatcher(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -229,6 +234,9 @@ void MainWindow::createActions()
     make(QStringLiteral("actionPasteSamples"), tr("&Paste Samples"), QStringLiteral("edit-paste"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
          tr("Add the clipboard's replies, transcript or log records as samples"), &MainWindow::pasteSamples);
+    make(QStringLiteral("actionClassifierFiles"), tr("Bounce &Classifier Files…"), QStringLiteral("view-list-details"),
+         QKeySequence(), tr("Attach kumo.configure_bounce_classifier rule files to the project"),
+         &MainWindow::classifierFilesDialog);
     make(QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit,
          tr("Quit the workbench"), &QWidget::close);
     make(QStringLiteral("actionReevaluate"), tr("&Re-evaluate All"), QStringLiteral("view-refresh"),
@@ -283,6 +291,7 @@ void MainWindow::createMenus()
     rules->addAction(m_rulesPanel->deleteRuleAction());
     rules->addAction(m_rulesPanel->moveUpAction());
     rules->addAction(m_rulesPanel->moveDownAction());
+    edit->addAction(action(QStringLiteral("actionClassifierFiles")));
     edit->addSeparator();
     edit->addAction(m_policyPane->findAction());
     edit->addAction(m_policyPane->replaceAction());
@@ -439,6 +448,12 @@ void MainWindow::connectDocument()
     });
     connect(m_policyPane->editor(), &Editors::CodeEditor::editPaused, this, &MainWindow::onPolicyEditPaused);
 
+    connect(m_classifierWatcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        // Editors that save by replacing the file drop it from the watch list; watch it again.
+        if (!m_classifierWatcher->files().contains(path) && QFileInfo::exists(path))
+            m_classifierWatcher->addPath(path);
+        onConfigChanged();
+    });
     connect(m_capture, &Capture::CapturePanel::samplesCaptured, this,
             [this](const QList<Project::Sample> &samples) { addSamples(samples, tr("Add captured samples")); });
 }
@@ -473,6 +488,17 @@ void MainWindow::publishRuleDiagnostics()
 void MainWindow::onConfigChanged()
 {
     const Eval::EvaluatorConfig config = m_doc->evaluatorConfig();
+    QStringList wanted;
+    for (const QString &path : config.classifierFiles) {
+        if (QFileInfo::exists(path))
+            wanted.append(path);
+    }
+    if (const QStringList watched = m_classifierWatcher->files(); watched != wanted) {
+        if (!watched.isEmpty())
+            m_classifierWatcher->removePaths(watched);
+        if (!wanted.isEmpty())
+            m_classifierWatcher->addPaths(wanted);
+    }
     m_evaluationPending = true;
     m_controller->setConfig(config);
     m_capture->setEvaluatorConfig(config);
@@ -500,10 +526,38 @@ void MainWindow::onEvaluationFinished(quint64 generation, const Eval::OutcomeSum
         return;
     m_evaluationPending = false;
     samples->flush();
+    QList<const Eval::EvalResult *> results;
+    results.reserve(samples->rowCount());
+    QList<Diagnostic> lost;
+    for (int row = 0; row < samples->rowCount(); ++row) {
+        results.append(samples->result(row));
+        if (results.last()) {
+            if (auto d = Eval::ClassificationLint::check(*results.last(), row + 1)) {
+                // The lint names the KumoMTA table's index; Problems jumps to project rows.
+                if (d->ruleIndex >= 0)
+                    d->ruleIndex = m_doc->rules()->rowForTableIndex(d->ruleIndex);
+                lost.append(*d);
+            }
+        }
+    }
     Models::RuleTableModel *rules = m_doc->rules();
-    rules->setMatchCounts(rules->countMatches(samples->results()));
+    rules->setMatchCounts(rules->countMatches(results));
+    // Samples whose rewrite costs them their bounce class, next to the other problems.
+    m_diagnostics->setDiagnostics(ClassificationOrigin, lost);
     // flush() ended in pendingDrained, which already refreshed the counter and the status.
     m_samplesPanel->setSummary(summary);
+}
+
+void MainWindow::classifierFilesDialog()
+{
+    ClassifierFilesDialog dialog(
+        m_doc->classifierFiles(),
+        [this](const QString &stored) {
+            return QFileInfo(stored).isAbsolute() ? stored : QDir(m_doc->baseDirectory()).absoluteFilePath(stored);
+        },
+        [this](const QString &absolute) { return m_doc->storedClassifierPath(absolute); }, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_doc->setClassifierFiles(dialog.files());
 }
 
 void MainWindow::onPolicyDiagnostics(const QList<Diagnostic> &diagnostics)

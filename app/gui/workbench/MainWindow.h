@@ -11,6 +11,7 @@
 
 class QAction;
 class QComboBox;
+class QFileSystemWatcher;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
@@ -119,6 +120,7 @@ private:
     void onPolicyDiagnostics(const QList<Diagnostic> &diagnostics);
     void onRulesChanged();
     void publishRuleDiagnostics();
+    void classifierFilesDialog();
     void onJsonEditPaused();
     void onPolicyEditPaused();
     void onProjectReplaced();
@@ -147,6 +149,8 @@ private:
     Controllers::EvaluationController *m_controller;
     Models::DiagnosticsModel *m_diagnostics;
     AutosaveManager *m_autosave;
+    /// Classifier files edited outside the workbench re-label the outcomes when saved.
+    QFileSystemWatcher *m_classifierWatcher;
     RulesPanel *m_rulesPanel = nullptr;
     SamplesPanel *m_samplesPanel = nullptr;
     SampleDetailPane *m_detail = nullptr;

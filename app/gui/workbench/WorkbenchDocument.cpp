@@ -32,6 +32,7 @@ void WorkbenchDocument::setProject(const Project::Project &project, const QStrin
     m_tablePath = project.tablePath;
     m_defaultQueue = project.defaultQueue;
     m_moduleDirectories = project.moduleDirectories;
+    m_classifierFiles = project.classifierFiles;
     m_profile = project.profile;
     m_rules->setProfile(project.profile);
     m_rules->setRules(project.rules);
@@ -57,6 +58,7 @@ Project::Project WorkbenchDocument::project() const
     p.tablePath = m_tablePath;
     p.defaultQueue = m_defaultQueue;
     p.moduleDirectories = m_moduleDirectories;
+    p.classifierFiles = m_classifierFiles;
     p.samples = m_samples->samples();
     return p;
 }
@@ -75,9 +77,18 @@ std::optional<Diagnostic> WorkbenchDocument::saveAs(const QString &path)
     Project::Project p = project();
     if (p.name.isEmpty())
         p.name = QFileInfo(path).completeBaseName();
+    // A relative classifier path means "next to the project": saving elsewhere must keep
+    // pointing at the same files, so they are re-expressed against the new folder.
+    const QDir newDir = QFileInfo(path).absoluteDir();
+    const QStringList oldPaths = classifierPaths();
+    for (qsizetype i = 0; i < p.classifierFiles.size(); ++i) {
+        if (QFileInfo(p.classifierFiles.at(i)).isRelative())
+            p.classifierFiles[i] = newDir.relativeFilePath(oldPaths.at(i));
+    }
     if (std::optional<Diagnostic> error = p.save(path))
         return error;
     m_name = p.name;
+    m_classifierFiles = p.classifierFiles;
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const bool moved = absolute != m_filePath;
     m_filePath = absolute;
@@ -139,6 +150,27 @@ void WorkbenchDocument::setDefaultQueue(const QString &queue)
     Q_EMIT configChanged();
 }
 
+void WorkbenchDocument::setClassifierFiles(const QStringList &files)
+{
+    if (files == m_classifierFiles)
+        return;
+    m_classifierFiles = files;
+    updateModified();
+    Q_EMIT configChanged();
+}
+
+QStringList WorkbenchDocument::classifierPaths() const
+{
+    return project().classifierPaths(baseDirectory());
+}
+
+QString WorkbenchDocument::storedClassifierPath(const QString &absolutePath) const
+{
+    if (m_filePath.isEmpty())
+        return QFileInfo(absolutePath).absoluteFilePath();
+    return QDir(baseDirectory()).relativeFilePath(absolutePath);
+}
+
 Eval::EvaluatorConfig WorkbenchDocument::evaluatorConfig() const
 {
     return project().evaluatorConfig(baseDirectory());
@@ -162,6 +194,7 @@ void WorkbenchDocument::markSaved()
 {
     m_savedPolicy = m_policySource;
     m_savedQueue = m_defaultQueue;
+    m_savedClassifierFiles = m_classifierFiles;
     m_savedProfile = m_profile;
     m_undo->setClean();
     updateModified();
@@ -170,7 +203,7 @@ void WorkbenchDocument::markSaved()
 void WorkbenchDocument::updateModified()
 {
     const bool modified = !m_undo->isClean() || m_policySource != m_savedPolicy
-        || m_defaultQueue != m_savedQueue || m_profile != m_savedProfile;
+        || m_defaultQueue != m_savedQueue || m_profile != m_savedProfile || m_classifierFiles != m_savedClassifierFiles;
     if (modified == m_modified)
         return;
     m_modified = modified;

@@ -66,6 +66,15 @@ public:
     QString defaultQueue() const { return m_defaultQueue; }
     void setDefaultQueue(const QString &queue);
 
+    /// Bounce classifier rule files as the project stores them (relative to its folder when
+    /// it has a file); the first rule that matches, in file order, labels an outcome.
+    QStringList classifierFiles() const { return m_classifierFiles; }
+    void setClassifierFiles(const QStringList &files);
+    /// classifierFiles() as paths to open.
+    QStringList classifierPaths() const;
+    /// How a chosen file is stored: relative to the project's folder when it has one.
+    QString storedClassifierPath(const QString &absolutePath) const;
+
     Eval::EvaluatorConfig evaluatorConfig() const;
     QList<Eval::EvalInput> evaluationInputs() const;
 
@@ -96,10 +105,12 @@ private:
     QString m_tablePath;
     QString m_defaultQueue;
     QStringList m_moduleDirectories;
+    QStringList m_classifierFiles;
     CompatProfile m_profile = CompatProfile::Documented;
     // The saved state of the fields outside the undo stack.
     QString m_savedPolicy;
     QString m_savedQueue;
+    QStringList m_savedClassifierFiles;
     CompatProfile m_savedProfile = CompatProfile::Documented;
     bool m_modified = false;
 };
