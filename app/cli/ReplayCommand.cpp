@@ -3,15 +3,21 @@
 #include "ReplayCommand.h"
 
 #include <algorithm>
+#include <optional>
+#include <thread>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaObject>
+#include <QObject>
 #include <QTextStream>
 
 #include "PolicyOptions.h"
+#include "SignalWatcher.h"
 #include "replay/ReplayEngine.h"
 
 namespace Dsn::Cli {
@@ -131,20 +137,51 @@ int ReplayCommand::execute(const QStringList &arguments, CommandContext &ctx)
         });
     }
 
-    const Result<Replay::ReplaySummary> summary = engine.run(parser.positionalArguments());
+    // The replay runs on its own thread so this one can watch for Ctrl-C (SIGINT) and SIGTERM:
+    // the engine then stops soon and the summary of what was read so far is still printed.
+    std::optional<Result<Replay::ReplaySummary>> summary;
+    int signalNumber = 0;
+    {
+        QEventLoop loop;
+        SignalWatcher watcher;
+        QObject::connect(&watcher, &SignalWatcher::interrupted, &loop, [&engine, &signalNumber](int number) {
+            signalNumber = number;
+            engine.cancel();
+        });
+        std::thread runner([&] {
+            summary.emplace(engine.run(parser.positionalArguments()));
+            QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+        });
+        loop.exec();
+        runner.join();
+    }
     if (ctx.interactive)
         ctx.err << '\n';
     emitStream.flush();
-    if (!summary) {
-        ctx.err << QStringLiteral("dsn-workbench-cli replay: ") << summary.error().message << '\n';
+    if (!*summary) {
+        ctx.err << QStringLiteral("dsn-workbench-cli replay: ") << summary->error().message << '\n';
         return ExitFailure;
     }
+    const bool interrupted = signalNumber != 0 && engine.cancelled();
     QTextStream &report = emitToStdout ? ctx.err : ctx.out;
-    if (parser.isSet(jsonOpt))
-        report << QString::fromUtf8(QJsonDocument(summary->toJson()).toJson(QJsonDocument::Indented));
-    else
-        report << summary->text(top);
+    if (parser.isSet(jsonOpt)) {
+        QJsonObject json = (*summary)->toJson();
+        // An extra key merge ignores: a partial summary still merges, but says what it is.
+        if (interrupted)
+            json.insert(QStringLiteral("cancelled"), true);
+        report << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    } else {
+        if (interrupted)
+            report << tr("Replay cancelled: the summary covers only the records read before the interruption.\n");
+        report << (*summary)->text(top);
+    }
     report.flush();
+    if (interrupted) {
+        ctx.err << tr("dsn-workbench-cli replay: cancelled\n");
+        ctx.err.flush();
+        // The shell convention for "ended by signal N", so scripts can tell a partial run.
+        return 128 + signalNumber;
+    }
     return ExitOk;
 }
 

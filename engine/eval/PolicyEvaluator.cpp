@@ -160,6 +160,11 @@ QList<Diagnostic> PolicyEvaluator::diagnostics() const
     return out;
 }
 
+EvalResult PolicyEvaluator::evaluateOutcome(const EvalInput &input)
+{
+    return evaluateAs(input, m_config.profile, Detail::OutcomeOnly);
+}
+
 EvalResult PolicyEvaluator::evaluate(const EvalInput &input)
 {
     EvalResult r = evaluateAs(input, m_config.profile, Detail::Full);
@@ -192,14 +197,15 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
     r.phase = input.phase;
     r.queue = QueueName::parse(input.queue.isEmpty() ? m_config.defaultQueue : input.queue);
     const QString recipient = input.recipient.isEmpty() ? QStringLiteral("user@") + r.queue.domain : input.recipient;
-    const QString idSeed = r.queue.toString() + QLatin1Char('\n') + smtpPhaseName(input.phase) + QLatin1Char('\n')
-        + input.response;
 
+    // Only a full result carries a log record; a replay evaluates millions of replies without one.
     LogRecordBuilder::Fields log;
-    log.queue = r.queue.toString();
-    log.sender = input.sender;
-    log.recipient = recipient;
-    log.idSeed = idSeed;
+    if (full) {
+        log.queue = r.queue.toString();
+        log.sender = input.sender;
+        log.recipient = recipient;
+        log.idSeed = log.queue + QLatin1Char('\n') + smtpPhaseName(input.phase) + QLatin1Char('\n') + input.response;
+    }
 
     auto parsed = SmtpResponse::parse(input.response, profile);
     if (!parsed) {
@@ -227,7 +233,8 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
 
     QString why;
     if (!r.eventCalled) {
-        why = DeliveryRules::triggerExplanation(input.phase, response.code, profile);
+        if (full)
+            why = DeliveryRules::triggerExplanation(input.phase, response.code, profile);
     } else if (m_loadError) {
         r.policyError = m_loadError->toDiagnostic();
         r.policyError->message = QCoreApplication::translate("PolicyEvaluator", "the policy failed to load: %1").arg(m_loadError->message);
@@ -281,27 +288,31 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
                           .arg(call.returned.toDisplayString())
                           .arg(response.code);
             } else if (!newCode || *newCode == response.code) {
-                const QString ruleText = r.matched.isEmpty()
-                    ? QCoreApplication::translate("PolicyEvaluator", "No rule matched")
-                    : QCoreApplication::translate("PolicyEvaluator", "Rule %1 (%2) matched").arg(r.matched.first().index + 1).arg(shorten(r.matched.first().pattern));
-                why = newCode ? QCoreApplication::translate("PolicyEvaluator", "%1 and the handler returned the same code %2, so nothing changes.")
-                                    .arg(ruleText)
-                                    .arg(*newCode)
-                              : QCoreApplication::translate("PolicyEvaluator", "%1 and the handler returned nil, so the %2 reply stands.").arg(ruleText).arg(response.code);
+                // Only a full result explains itself: the sentences cost more than the lookup.
+                if (full) {
+                    const QString ruleText = r.matched.isEmpty()
+                        ? QCoreApplication::translate("PolicyEvaluator", "No rule matched")
+                        : QCoreApplication::translate("PolicyEvaluator", "Rule %1 (%2) matched").arg(r.matched.first().index + 1).arg(shorten(r.matched.first().pattern));
+                    why = newCode ? QCoreApplication::translate("PolicyEvaluator", "%1 and the handler returned the same code %2, so nothing changes.")
+                                        .arg(ruleText)
+                                        .arg(*newCode)
+                                  : QCoreApplication::translate("PolicyEvaluator", "%1 and the handler returned nil, so the %2 reply stands.").arg(ruleText).arg(response.code);
+                }
             } else {
                 response.content += QStringLiteral(" (kumomta: status was rewritten from %1 -> %2)")
                                         .arg(response.code)
                                         .arg(*newCode);
                 response.code = *newCode;
                 r.rewritten = true;
-                why = r.matched.isEmpty()
-                    ? QCoreApplication::translate("PolicyEvaluator", "The handler returned %1 instead of %2.").arg(*newCode).arg(r.originalCode)
-                    : QCoreApplication::translate("PolicyEvaluator", "Rule %1 (%2) matched and the handler returned %3 instead of %4.")
-                          .arg(r.matched.first().index + 1)
-                          .arg(shorten(r.matched.first().pattern))
-                          .arg(*newCode)
-                          .arg(r.originalCode);
-                if (r.ambiguous)
+                if (full)
+                    why = r.matched.isEmpty()
+                        ? QCoreApplication::translate("PolicyEvaluator", "The handler returned %1 instead of %2.").arg(*newCode).arg(r.originalCode)
+                        : QCoreApplication::translate("PolicyEvaluator", "Rule %1 (%2) matched and the handler returned %3 instead of %4.")
+                              .arg(r.matched.first().index + 1)
+                              .arg(shorten(r.matched.first().pattern))
+                              .arg(*newCode)
+                              .arg(r.originalCode);
+                if (full && r.ambiguous)
                     why += QLatin1Char(' ') + QCoreApplication::translate("PolicyEvaluator", "Other matching rules return different values, and KumoMTA may pick any of them.");
             }
         }

@@ -68,6 +68,10 @@ public:
     QList<Diagnostic> diagnostics() const;
 
     EvalResult evaluate(const EvalInput &input);
+    /// The outcome only, under the configured profile: event call, matched rules (without
+    /// spans), final response, record type and bounce classification; no log record,
+    /// explanation or profile comparison. What a replay of millions of records needs.
+    EvalResult evaluateOutcome(const EvalInput &input);
 
     /// The seed's path: /tmp/dsn_rewrite.json, so the reference page's policy runs unchanged.
     static QString defaultTablePath();

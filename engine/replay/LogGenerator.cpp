@@ -42,6 +42,42 @@ QString site(const QString &domain)
     return QStringLiteral("(mx1|mx2).") + domain;
 }
 
+/**
+ * A label as a KumoMTA bounce classifier with typical rules would log it: keywords of the
+ * reply, checked in order (the first match wins, as in a rule file). Only failures get one.
+ */
+QString classificationFor(int code, const QString &content)
+{
+    struct Rule
+    {
+        const char *label;
+        std::initializer_list<const char *> needles;
+    };
+    static const Rule rules[] = {
+        {"InvalidRecipient", {"does not exist", "user unknown", "no such user", "unknown user", "invalid recipient",
+                              "recipient address rejected", "mailbox unavailable", "address rejected", "5.1.1"}},
+        {"QuotaIssues", {"quota", "mailbox full", "mailbox is full", "out of storage", "insufficient storage", "4.2.2",
+                         "5.2.2"}},
+        {"InactiveMailbox", {"inactive", "disabled", "deactivated", "suspended"}},
+        {"SpamBlock", {"spamhaus", "blocked", "blacklist", "blocklist", "block list", "listed", "reputation", "rbl"}},
+        {"SpamContent", {"spam", "content", "message not accepted"}},
+        {"PolicyRelated", {"policy", "dmarc", "dkim", "spf", "authentication", "5.7."}},
+        {"TooManyRecipients", {"too many recipients", "4.5.3"}},
+        {"BadConnection", {"too quickly", "rate limit", "deferred", "unexpected volume", "too many connections",
+                           "try again later", "come back later", "greylist"}},
+        {"RelayDenied", {"relay", "relaying"}},
+        {"BadDomain", {"domain not found", "no such domain", "bad destination"}},
+    };
+    const QString text = content.toLower();
+    for (const Rule &rule : rules) {
+        for (const char *needle : rule.needles) {
+            if (text.contains(QLatin1String(needle)))
+                return QString::fromLatin1(rule.label);
+        }
+    }
+    return code >= 500 ? QStringLiteral("Uncategorized") : QStringLiteral("TransientFailure");
+}
+
 Diagnostic corpusError(const QString &path, const QString &why)
 {
     return Diagnostic::error(QStringLiteral("bad-corpus"),
@@ -152,6 +188,7 @@ QByteArray LogGenerator::nextRecord(bool *isFailure)
     const int dice = below(100);
     RecordType type = RecordType::Delivery;
     QJsonObject response;
+    QString classification = QStringLiteral("Uncategorized");
     if (dice < 10) {
         type = RecordType::Reception;
         response = QJsonObject{{QStringLiteral("code"), 250},
@@ -187,6 +224,7 @@ QByteArray LogGenerator::nextRecord(bool *isFailure)
             loggedCode = 500;
             content += QStringLiteral(" (kumomta: status was rewritten from %1 -> 500)").arg(code);
         }
+        classification = classificationFor(loggedCode, content);
         const QString command = smtpCommandFor(reply.phase, sender, recipient);
         type = command.isNull() ? RecordType::TransientFailure : DeliveryRules::typeForCode(loggedCode);
         if (type == RecordType::Delivery)
@@ -215,7 +253,7 @@ QByteArray LogGenerator::nextRecord(bool *isFailure)
     o.insert(QStringLiteral("timestamp"), m_time);
     o.insert(QStringLiteral("created"), m_time - below(600));
     o.insert(QStringLiteral("num_attempts"), failure ? 1 + below(5) : 1);
-    o.insert(QStringLiteral("bounce_classification"), QStringLiteral("Uncategorized"));
+    o.insert(QStringLiteral("bounce_classification"), classification);
     o.insert(QStringLiteral("egress_pool"), QStringLiteral("pool-") + tenant);
     o.insert(QStringLiteral("egress_source"), QStringLiteral("ip-%1").arg(below(8) + 1));
     o.insert(QStringLiteral("feedback_report"), QJsonValue::Null);

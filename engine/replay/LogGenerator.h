@@ -18,7 +18,9 @@ namespace Dsn::Replay {
  * Delivery, TransientFailure, Bounce and Reception records with realistic queue names
  * (`campaign:tenant@domain`, `tenant@domain`, plain domains), recipients, sites, sizes and
  * timestamps. Failure replies are drawn from a corpus of real replies; a few 4xx ones carry a
- * production rewrite note, as logs of a site that already runs a policy do.
+ * production rewrite note, as logs of a site that already runs a policy do. Failures carry a
+ * `bounce_classification` derived from their reply with a small built-in keyword table
+ * (InvalidRecipient, QuotaIssues, SpamBlock, …); other records are Uncategorized.
  *
  * The same seed and replies give the same bytes on every run and machine (own PRNG, no
  * std::*_distribution, no clock).

@@ -2,11 +2,29 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "replay/LogReader.h"
 
+#include <algorithm>
+
 #include <zstd.h>
 
 #include <QCoreApplication>
 
 namespace Dsn::Replay {
+
+namespace {
+
+constexpr qsizetype OutputStep = qsizetype(128) << 10;
+
+/// QByteArrayView::trimmed().isEmpty() without building the trimmed view: records start with '{'.
+bool isBlank(QByteArrayView line)
+{
+    for (const char c : line) {
+        if (!(c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 struct LogReader::Zstd
 {
@@ -81,8 +99,11 @@ bool LogReader::fillCompressed()
             m_bytesRead += z.input.size();
             z.in = ZSTD_inBuffer{z.input.constData(), size_t(z.input.size()), 0};
         }
-        m_buffer.resize(before + m_blockSize);
-        ZSTD_outBuffer out{m_buffer.data() + before, size_t(m_blockSize), 0};
+        // Small output steps keep freshly decompressed lines in the core's cache until they
+        // are split and copied; a whole block would have left it by then.
+        const qsizetype step = std::min(m_blockSize, OutputStep);
+        m_buffer.resize(before + step);
+        ZSTD_outBuffer out{m_buffer.data() + before, size_t(step), 0};
         const size_t rc = ZSTD_decompressStream(z.ctx, &out, &z.in);
         m_buffer.resize(before + qsizetype(out.pos));
         if (ZSTD_isError(rc)) {
@@ -97,6 +118,17 @@ bool LogReader::fillCompressed()
 }
 
 bool LogReader::next(Line &line)
+{
+    LineView view;
+    if (!nextView(view))
+        return false;
+    line.number = view.number;
+    line.bytes = view.bytes.toByteArray();
+    line.overlong = view.overlong;
+    return true;
+}
+
+bool LogReader::nextView(LineView &line)
 {
     while (true) {
         const qsizetype nl = m_buffer.indexOf('\n', m_pos);
@@ -125,12 +157,12 @@ bool LogReader::next(Line &line)
         line.overlong = m_skipping || view.size() > m_maxLine;
         m_skipping = false;
         if (line.overlong) {
-            line.bytes.clear();
+            line.bytes = QByteArrayView();
             return true;
         }
-        if (view.trimmed().isEmpty())
+        if (isBlank(view))
             continue;
-        line.bytes = view.toByteArray();
+        line.bytes = view;
         return true;
     }
 }

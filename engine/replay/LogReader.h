@@ -5,6 +5,7 @@
 #include <memory>
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QFile>
 #include <QString>
 #include <QtGlobal>
@@ -40,10 +41,20 @@ public:
     LogReader(const LogReader &) = delete;
     LogReader &operator=(const LogReader &) = delete;
 
+    /// A line in the reader's buffer: valid until the next call to next() or nextView().
+    struct LineView
+    {
+        qint64 number = 0;
+        QByteArrayView bytes;
+        bool overlong = false;
+    };
+
     /// Opens the file and sniffs the compression; false with errorString() set on failure.
     bool open();
     /// The next non-blank line; false at the end of the file or after a read/decompression error.
     bool next(Line &line);
+    /// The same without copying the line out of the buffer.
+    bool nextView(LineView &line);
 
     bool isCompressed() const { return m_compressed; }
     /// Bytes of the file consumed so far (compressed bytes for zstd files).

@@ -2,6 +2,11 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "replay/LogRecord.h"
 
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <optional>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +17,7 @@
 
 #include "common/EnhancedStatusCode.h"
 #include "common/SmtpPhase.h"
+#include "eval/BounceClassifier.h"
 #include "project/detail/JsonSampleReader.h"
 #include "project/detail/TextSampleReader.h"
 
@@ -24,6 +30,22 @@ Diagnostic malformed(const char *why)
     return Diagnostic::error(QStringLiteral("malformed-record"), QCoreApplication::translate("LogRecord", why));
 }
 
+/// The fields of a record that a replay reads, whichever parser found them.
+struct RawFields
+{
+    QString type;
+    QString queue;
+    QString site;
+    QString recipient;
+    QString sender;
+    QString bounceClassification;
+    int code = 0;
+    std::optional<EnhancedStatusCode> enhanced;
+    QString content;
+    bool hasCommand = false;
+    QString command;
+};
+
 /// `recipient` is a string, or an array when several recipients share one outcome.
 QString firstRecipient(const QJsonValue &v)
 {
@@ -32,9 +54,390 @@ QString firstRecipient(const QJsonValue &v)
     return v.toString();
 }
 
-} // namespace
+/// Most records repeat a handful of type names: sharing one QString each saves an allocation.
+QString internedType(QLatin1String type)
+{
+    static const QString known[] = {QStringLiteral("Delivery"), QStringLiteral("TransientFailure"),
+                                    QStringLiteral("Bounce"), QStringLiteral("Reception"),
+                                    QStringLiteral("Expiration"), QStringLiteral("AdminBounce"),
+                                    QStringLiteral("OOB"), QStringLiteral("Feedback"), QStringLiteral("Rejection")};
+    for (const QString &k : known) {
+        if (k == type)
+            return k;
+    }
+    return QString(type);
+}
 
-Result<LogRecord> LogRecord::parse(const QByteArray &line)
+/// Bytes a JSON string holds as they are and the scanner accepts without a second look.
+constexpr std::array<bool, 256> PlainStringByte = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x80; ++c)
+        t[size_t(c)] = c != '"' && c != '\\';
+    return t;
+}();
+
+/**
+ * A validating scanner for the common shape of a KumoMTA record: one flat-ish object of ASCII
+ * text. It checks the whole line is JSON (RFC 8259 grammar) and picks out the fields a replay
+ * reads. Anything it is not sure reproduces QJsonDocument exactly — non-ASCII bytes, \u escapes
+ * beyond ASCII, a needed field twice or of an unexpected type, deep nesting, invalid syntax —
+ * makes it give up, and the caller runs the full parser, which also words the error.
+ */
+class FastScanner
+{
+public:
+    explicit FastScanner(QByteArrayView line) : m_p(line.data()), m_end(line.data() + line.size()) {}
+
+    std::optional<RawFields> scan()
+    {
+        ws();
+        if (!eat('{'))
+            return std::nullopt;
+        RawFields f;
+        unsigned seen = 0;
+        bool ok = members([&](QByteArrayView key) {
+            const auto once = [&seen](unsigned bit) {
+                if (seen & bit)
+                    return false;
+                seen |= bit;
+                return true;
+            };
+            if (key == "type")
+                return once(1) && typeName(f.type);
+            if (key == "queue")
+                return once(2) && text(f.queue, false);
+            if (key == "site")
+                return once(4) && text(f.site, false);
+            if (key == "recipient")
+                return once(8) && text(f.recipient, false);
+            if (key == "sender")
+                return once(16) && text(f.sender, false);
+            if (key == "response")
+                return once(32) && response(f);
+            if (key == "bounce_classification")
+                return once(64) && text(f.bounceClassification, false);
+            return skipValue(0);
+        });
+        ws();
+        if (!ok || m_p != m_end)
+            return std::nullopt;
+        return f;
+    }
+
+private:
+    void ws()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
+            ++m_p;
+    }
+
+    bool eat(char c)
+    {
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+
+    /// Object members after '{': calls `member(key)` with the cursor on the value.
+    template <typename Member>
+    bool members(Member &&member)
+    {
+        ws();
+        if (eat('}'))
+            return true;
+        while (true) {
+            ws();
+            QByteArrayView key;
+            bool escaped = false;
+            if (!rawString(key, escaped) || escaped)
+                return false; // an escaped key could spell a needed one: leave it to Qt
+            ws();
+            if (!eat(':'))
+                return false;
+            ws();
+            if (!member(key))
+                return false;
+            ws();
+            if (eat(','))
+                continue;
+            return eat('}');
+        }
+    }
+
+    /// A string's raw bytes between the quotes; fails on control and non-ASCII bytes.
+    bool rawString(QByteArrayView &out, bool &escaped)
+    {
+        if (!eat('"'))
+            return false;
+        const char *start = m_p;
+        escaped = false;
+        while (m_p < m_end) {
+            // Most bytes are plain text: one table look-up each, the cases below only for the rest.
+            while (m_p < m_end && PlainStringByte[static_cast<unsigned char>(*m_p)])
+                ++m_p;
+            if (m_p >= m_end)
+                return false;
+            const unsigned char c = static_cast<unsigned char>(*m_p);
+            if (c == '"') {
+                out = QByteArrayView(start, m_p - start);
+                ++m_p;
+                return true;
+            }
+            if (c < 0x20 || c >= 0x80)
+                return false;
+            if (c == '\\') {
+                escaped = true;
+                ++m_p;
+                if (m_p >= m_end)
+                    return false;
+                const char e = *m_p;
+                if (e == 'u') {
+                    if (m_end - m_p < 5)
+                        return false;
+                    for (int i = 1; i <= 4; ++i) {
+                        if (!std::isxdigit(static_cast<unsigned char>(m_p[i])))
+                            return false;
+                    }
+                    m_p += 4;
+                } else if (!(e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't')) {
+                    return false;
+                }
+            }
+            ++m_p;
+        }
+        return false;
+    }
+
+    static int hexValue(char c)
+    {
+        return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    }
+
+    /// Decodes a validated raw string; fails on \u escapes beyond ASCII (surrogates and all).
+    static bool decode(QByteArrayView raw, bool escaped, QString &out)
+    {
+        if (!escaped) {
+            out = QString::fromLatin1(raw);
+            return true;
+        }
+        out.resize(raw.size());
+        QChar *o = out.data();
+        for (qsizetype i = 0; i < raw.size(); ++i) {
+            char c = raw[i];
+            if (c == '\\') {
+                const char e = raw[++i];
+                switch (e) {
+                case 'b': c = '\b'; break;
+                case 'f': c = '\f'; break;
+                case 'n': c = '\n'; break;
+                case 'r': c = '\r'; break;
+                case 't': c = '\t'; break;
+                case 'u': {
+                    int v = 0;
+                    for (int k = 1; k <= 4; ++k)
+                        v = v * 16 + hexValue(raw[i + k]);
+                    if (v >= 0x80)
+                        return false;
+                    c = char(v);
+                    i += 4;
+                    break;
+                }
+                default: c = e; break; // " \ /
+                }
+            }
+            *o++ = QLatin1Char(c);
+        }
+        out.truncate(o - out.constData());
+        return true;
+    }
+
+    bool literal(const char *word)
+    {
+        const qsizetype n = qsizetype(std::strlen(word));
+        if (m_end - m_p < n || std::memcmp(m_p, word, size_t(n)) != 0)
+            return false;
+        m_p += n;
+        return true;
+    }
+
+    /// A string field; null reads as empty (QJsonValue::toString()). `required`: must be a string.
+    bool text(QString &out, bool required)
+    {
+        if (!required && m_p < m_end && *m_p == 'n')
+            return literal("null");
+        QByteArrayView raw;
+        bool escaped = false;
+        if (!rawString(raw, escaped))
+            return false;
+        if (raw.isEmpty() && required)
+            return true;
+        return decode(raw, escaped, out);
+    }
+
+    /// The record type: a string, shared with other records when it is a known name.
+    bool typeName(QString &out)
+    {
+        QByteArrayView raw;
+        bool escaped = false;
+        if (!rawString(raw, escaped))
+            return false;
+        if (escaped)
+            return decode(raw, escaped, out);
+        out = internedType(QLatin1String(raw));
+        return true;
+    }
+
+    /// A JSON number; `integer` receives its value when it is a plain integer of at most 9 digits.
+    bool number(std::optional<int> *integer)
+    {
+        const char *start = m_p;
+        const bool negative = eat('-');
+        if (m_p >= m_end || !std::isdigit(static_cast<unsigned char>(*m_p)))
+            return false;
+        if (*m_p == '0') {
+            ++m_p;
+        } else {
+            while (m_p < m_end && std::isdigit(static_cast<unsigned char>(*m_p)))
+                ++m_p;
+        }
+        bool plain = true;
+        if (eat('.')) {
+            plain = false;
+            if (m_p >= m_end || !std::isdigit(static_cast<unsigned char>(*m_p)))
+                return false;
+            while (m_p < m_end && std::isdigit(static_cast<unsigned char>(*m_p)))
+                ++m_p;
+        }
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+            plain = false;
+            ++m_p;
+            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
+                ++m_p;
+            if (m_p >= m_end || !std::isdigit(static_cast<unsigned char>(*m_p)))
+                return false;
+            while (m_p < m_end && std::isdigit(static_cast<unsigned char>(*m_p)))
+                ++m_p;
+        }
+        if (integer) {
+            const qsizetype digits = (m_p - start) - (negative ? 1 : 0);
+            if (!plain || digits > 9)
+                return false; // Qt's double-to-int rules are not worth repeating here
+            int v = 0;
+            for (const char *q = start + (negative ? 1 : 0); q < m_p; ++q)
+                v = v * 10 + (*q - '0');
+            *integer = negative ? -v : v;
+        }
+        return true;
+    }
+
+    bool skipValue(int depth)
+    {
+        if (m_p >= m_end || depth > 32)
+            return false;
+        switch (*m_p) {
+        case '"': {
+            QByteArrayView raw;
+            bool escaped = false;
+            return rawString(raw, escaped);
+        }
+        case '{':
+            ++m_p;
+            return members([&](QByteArrayView) { return skipValue(depth + 1); });
+        case '[':
+            ++m_p;
+            ws();
+            if (eat(']'))
+                return true;
+            while (true) {
+                ws();
+                if (!skipValue(depth + 1))
+                    return false;
+                ws();
+                if (eat(','))
+                    continue;
+                return eat(']');
+            }
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
+        default:
+            return number(nullptr);
+        }
+    }
+
+    bool enhancedCode(std::optional<EnhancedStatusCode> &out)
+    {
+        if (m_p < m_end && *m_p == 'n')
+            return literal("null");
+        if (!eat('{'))
+            return false;
+        std::optional<int> parts[3];
+        unsigned seen = 0;
+        const bool ok = members([&](QByteArrayView key) {
+            const int i = key == "class" ? 0 : key == "subject" ? 1 : key == "detail" ? 2 : -1;
+            if (i < 0)
+                return skipValue(1);
+            if (seen & (1u << i))
+                return false;
+            seen |= 1u << i;
+            return number(&parts[i]);
+        });
+        if (!ok || seen != 7u)
+            return false; // incomplete codes follow fromJson's rules in the full parser
+        EnhancedStatusCode e;
+        e.klass = *parts[0];
+        e.subject = *parts[1];
+        e.detail = *parts[2];
+        if (e.klass >= 0 && e.subject >= 0 && e.detail >= 0)
+            out = e;
+        return true;
+    }
+
+    bool response(RawFields &f)
+    {
+        if (!eat('{'))
+            return false;
+        unsigned seen = 0;
+        return members([&](QByteArrayView key) {
+            const auto once = [&seen](unsigned bit) {
+                if (seen & bit)
+                    return false;
+                seen |= bit;
+                return true;
+            };
+            if (key == "code") {
+                std::optional<int> code;
+                if (!once(1) || !number(&code))
+                    return false;
+                f.code = *code;
+                return true;
+            }
+            if (key == "enhanced_code")
+                return once(2) && enhancedCode(f.enhanced);
+            if (key == "content")
+                return once(4) && text(f.content, false);
+            if (key == "command") {
+                if (!once(8))
+                    return false;
+                if (m_p < m_end && *m_p == 'n')
+                    return literal("null");
+                f.hasCommand = true;
+                return text(f.command, true);
+            }
+            return skipValue(1);
+        });
+    }
+
+    const char *m_p;
+    const char *m_end;
+};
+
+Result<RawFields> parseWithQtJson(const QByteArray &line)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
@@ -46,20 +449,39 @@ Result<LogRecord> LogRecord::parse(const QByteArray &line)
     if (!doc.isObject())
         return malformed(QT_TRANSLATE_NOOP("LogRecord", "not a JSON object"));
     const QJsonObject o = doc.object();
+    RawFields f;
+    f.type = o.value(QLatin1String("type")).toString();
+    f.queue = o.value(QLatin1String("queue")).toString();
+    f.site = o.value(QLatin1String("site")).toString();
+    f.recipient = firstRecipient(o.value(QLatin1String("recipient")));
+    f.sender = o.value(QLatin1String("sender")).toString();
+    f.bounceClassification = o.value(QLatin1String("bounce_classification")).toString();
+    const QJsonObject response = o.value(QLatin1String("response")).toObject();
+    f.code = response.value(QLatin1String("code")).toInt();
+    f.enhanced = EnhancedStatusCode::fromJson(response.value(QLatin1String("enhanced_code")));
+    f.content = response.value(QLatin1String("content")).toString();
+    const QJsonValue command = response.value(QLatin1String("command"));
+    f.hasCommand = command.isString();
+    f.command = command.toString();
+    return f;
+}
+
+Result<LogRecord> fromFields(RawFields f)
+{
     LogRecord r;
-    r.type = o.value(QLatin1String("type")).toString();
+    r.type = std::move(f.type);
     if (r.type.isEmpty())
         return malformed(QT_TRANSLATE_NOOP("LogRecord", "the record has no \"type\""));
-    r.queue = o.value(QLatin1String("queue")).toString();
+    r.queue = std::move(f.queue);
     r.queueName = QueueName::parse(r.queue);
-    r.site = o.value(QLatin1String("site")).toString();
-    r.recipient = firstRecipient(o.value(QLatin1String("recipient")));
+    r.site = std::move(f.site);
+    r.recipient = std::move(f.recipient);
+    r.bounceClassification = f.bounceClassification.isEmpty() ? Eval::BounceClassifier::uncategorized() : std::move(f.bounceClassification);
     r.domain = r.queueName.domain;
     if (r.domain.isEmpty())
         r.domain = r.recipient.section(QLatin1Char('@'), -1).toLower();
 
-    const QJsonObject response = o.value(QLatin1String("response")).toObject();
-    r.code = response.value(QLatin1String("code")).toInt();
+    r.code = f.code;
     r.originalCode = r.code;
     r.isFailure = r.type == QLatin1String("TransientFailure") || r.type == QLatin1String("Bounce");
     if (!r.isFailure)
@@ -67,25 +489,24 @@ Result<LogRecord> LogRecord::parse(const QByteArray &line)
     if (r.code < 200 || r.code > 599)
         return malformed(QT_TRANSLATE_NOOP("LogRecord", "the failure record has no SMTP response code"));
 
-    QString content = response.value(QLatin1String("content")).toString();
+    QString content = std::move(f.content);
     // Replaying the production policy's output would rewrite an already rewritten code.
-    static const QRegularExpression note(QStringLiteral(" \\(kumomta: status was rewritten from (\\d{3}) -> (\\d{3})\\)$"));
-    if (content.endsWith(QLatin1Char(')'))) {
+    const QLatin1String notePrefix(" (kumomta: status was rewritten from ");
+    if (content.endsWith(QLatin1Char(')')) && content.contains(notePrefix)) {
+        static const QRegularExpression note(QStringLiteral(" \\(kumomta: status was rewritten from (\\d{3}) -> (\\d{3})\\)$"));
         const QRegularExpressionMatch m = note.match(content);
         if (m.hasMatch() && m.captured(2).toInt() == r.code) {
             r.originalCode = m.captured(1).toInt();
             content.truncate(m.capturedStart());
         }
     }
-    r.input.response = Project::Detail::JsonSampleReader::assembleReply(
-        r.originalCode, EnhancedStatusCode::fromJson(response.value(QLatin1String("enhanced_code"))), content);
+    r.input.response = Project::Detail::JsonSampleReader::assembleReply(r.originalCode, f.enhanced, content);
     r.input.queue = r.queue;
     r.input.recipient = r.recipient;
-    r.input.sender = o.value(QLatin1String("sender")).toString();
-    const QJsonValue command = response.value(QLatin1String("command"));
-    if (command.isString()) {
-        r.input.phase = Project::Detail::TextSampleReader::phaseForCommand(command.toString()).value_or(SmtpPhase::RcptTo);
-        r.input.command = command.toString();
+    r.input.sender = std::move(f.sender);
+    if (f.hasCommand) {
+        r.input.phase = Project::Detail::TextSampleReader::phaseForCommand(f.command).value_or(SmtpPhase::RcptTo);
+        r.input.command = std::move(f.command);
     } else {
         // No command: KumoMTA's own response (connection failure, timeout, I/O error). The event
         // never fires for those (spec §3), so the record stays what it was.
@@ -93,6 +514,23 @@ Result<LogRecord> LogRecord::parse(const QByteArray &line)
         r.input.commandless = true;
     }
     return r;
+}
+
+} // namespace
+
+Result<LogRecord> LogRecord::parse(QByteArrayView line)
+{
+    if (std::optional<RawFields> fields = FastScanner(line).scan())
+        return fromFields(std::move(*fields));
+    return parseGeneric(line.toByteArray());
+}
+
+Result<LogRecord> LogRecord::parseGeneric(const QByteArray &line)
+{
+    Result<RawFields> fields = parseWithQtJson(line);
+    if (!fields)
+        return fields.error();
+    return fromFields(std::move(*fields));
 }
 
 } // namespace Dsn::Replay

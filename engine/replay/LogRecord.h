@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include "common/QueueName.h"
@@ -26,6 +27,8 @@ struct LogRecord
     QString domain;          ///< the queue's domain, or the recipient's when the queue has none
     QString site;
     QString recipient;
+    /// `bounce_classification` as logged; "Uncategorized" when the record has none.
+    QString bounceClassification;
     int code = 0;            ///< as logged (after any production rewrite)
     int originalCode = 0;    ///< before the production rewrite note, if there was one
     bool isFailure = false;  ///< TransientFailure or Bounce: the records a replay re-evaluates
@@ -34,8 +37,13 @@ struct LogRecord
     Eval::EvalInput input;   ///< filled for failures only
 
     /// Fails (code "malformed-record") for invalid JSON, a non-object, a missing type, or a
-    /// failure record without a usable response code.
-    static Result<LogRecord> parse(const QByteArray &line);
+    /// failure record without a usable response code. Reads the usual ASCII record with a
+    /// validating scanner that picks out only these fields, and anything unusual (escaped keys,
+    /// non-ASCII text, duplicate or oddly typed fields, errors) with parseGeneric(): the result
+    /// is the same either way.
+    static Result<LogRecord> parse(QByteArrayView line);
+    /// The same through a full JSON document parse: the reference parse() must agree with.
+    static Result<LogRecord> parseGeneric(const QByteArray &line);
 };
 
 } // namespace Dsn::Replay

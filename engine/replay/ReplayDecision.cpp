@@ -25,9 +25,10 @@ ReplayDecision fromRecord(const QString &file, qint64 line, const LogRecord &rec
     return d;
 }
 
-QJsonObject typeAndCode(const QString &type, int code)
+QJsonObject typeCodeAndClass(const QString &type, int code, const QString &bounceClass)
 {
-    return QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("code"), code}};
+    return QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("code"), code},
+                       {QStringLiteral("class"), bounceClass}};
 }
 
 } // namespace
@@ -48,6 +49,9 @@ ReplayDecision ReplayDecision::fromEvaluation(const QString &file, qint64 line, 
         d.ruleIndex = best->index;
         d.rulePattern = best->pattern;
     }
+    d.newClass = result.bounceClassification;
+    d.oldClass = result.classificationBeforeRewrite.isEmpty() ? result.bounceClassification
+                                                              : result.classificationBeforeRewrite;
     d.eventCalled = result.eventCalled;
     d.response = result.eventCalled ? result.eventResponse : record.input.response.section(QLatin1Char('\n'), 0, 0);
     d.rewritten = result.rewritten;
@@ -61,6 +65,7 @@ ReplayDecision ReplayDecision::unchanged(const QString &file, qint64 line, const
     ReplayDecision d = fromRecord(file, line, record);
     d.newType = record.type;
     d.newCode = record.code;
+    d.oldClass = d.newClass = record.bounceClassification;
     d.internal = true;
     d.response = record.input.response.section(QLatin1Char('\n'), 0, 0);
     return d;
@@ -72,8 +77,8 @@ QJsonObject ReplayDecision::toJson() const
     o.insert(QStringLiteral("file"), file);
     o.insert(QStringLiteral("line"), line);
     o.insert(QStringLiteral("queue"), queue);
-    o.insert(QStringLiteral("old"), typeAndCode(oldType, oldCode));
-    o.insert(QStringLiteral("new"), typeAndCode(newType, newCode));
+    o.insert(QStringLiteral("old"), typeCodeAndClass(oldType, oldCode, oldClass));
+    o.insert(QStringLiteral("new"), typeCodeAndClass(newType, newCode, newClass));
     o.insert(QStringLiteral("rule"), ruleIndex < 0 ? QJsonValue(QJsonValue::Null)
                                                    : QJsonValue(QJsonObject{{QStringLiteral("index"), ruleIndex},
                                                                             {QStringLiteral("pattern"), rulePattern}}));

@@ -27,6 +27,11 @@ struct ReplayDecision
     int newCode = 0;
     int ruleIndex = -1;    ///< lowest matching table index (KumoMTA's pick); -1 when none matched
     QString rulePattern;
+    /// The bounce classification (spec §10) of the reply before the current policy's rewrite,
+    /// and of the line logged after it; the same label when nothing was rewritten.
+    /// "Uncategorized" without a classifier. Internal failures keep the label they were logged with.
+    QString oldClass;
+    QString newClass;
     QString response;      ///< the single line the event received (or would have)
     bool eventCalled = false;
     bool rewritten = false;   ///< the current policy changed the reply's code
@@ -35,6 +40,7 @@ struct ReplayDecision
     bool internal = false;    ///< KumoMTA's own response: not evaluated, kept as logged
 
     bool changed() const { return oldType != newType || oldCode != newCode; }
+    bool classChanged() const { return oldClass != newClass; }
     /// The event ran and no rule of the table matched.
     bool unmatched() const { return eventCalled && ruleIndex < 0; }
 

@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QList>
 
@@ -24,11 +26,20 @@ namespace Dsn::Replay {
 
 namespace {
 
+/// Lines of one chunk, stored back to back in one buffer: one allocation per chunk, not per line.
 struct Chunk
 {
+    struct Line
+    {
+        qint64 number = 0;
+        qsizetype offset = 0;
+        qsizetype size = 0;
+        bool overlong = false;
+    };
     qint64 seq = -1;
     QString file;
-    QList<LogReader::Line> lines;
+    QByteArray data;
+    std::vector<Line> lines;
     /// A read or decompression error that ended the file after these lines: (line, message).
     qint64 errorLine = 0;
     QString error;
@@ -70,11 +81,14 @@ public:
                 }
             }
             startChunk(chunk, file.path);
-            LogReader::Line line;
-            while (chunk.lines.size() < m_options.chunkLines && m_reader->next(line))
-                chunk.lines.append(std::move(line));
-            const bool fileDone = chunk.lines.size() < m_options.chunkLines;
-            m_total.lines += chunk.lines.size();
+            LogReader::LineView line;
+            const size_t wanted = size_t(m_options.chunkLines);
+            while (chunk.lines.size() < wanted && m_reader->nextView(line)) {
+                chunk.lines.push_back({line.number, chunk.data.size(), line.bytes.size(), line.overlong});
+                chunk.data.append(line.bytes);
+            }
+            const bool fileDone = chunk.lines.size() < wanted;
+            m_total.lines += qint64(chunk.lines.size());
             if (fileDone) {
                 chunk.error = m_reader->errorString();
                 chunk.errorLine = m_reader->lineCount() + 1;
@@ -84,7 +98,7 @@ public:
                 report();
             }
             // Numbered only when handed out: the merger waits for every number in turn.
-            if (!chunk.lines.isEmpty() || !chunk.error.isEmpty()) {
+            if (!chunk.lines.empty() || !chunk.error.isEmpty()) {
                 chunk.seq = m_seq++;
                 return true;
             }
@@ -95,8 +109,16 @@ public:
 private:
     void startChunk(Chunk &chunk, const QString &path)
     {
-        chunk = Chunk();
-        chunk.file = path;
+        // Emptied, not freed: a worker's chunk keeps its buffers from one chunk to the next.
+        chunk.seq = -1;
+        // A private copy: every decision and sample copies the name, and a string shared by all
+        // workers would bounce its reference count between the cores on each copy.
+        if (chunk.file != path)
+            chunk.file = QString(path.constData(), path.size());
+        chunk.data.resize(0);
+        chunk.lines.clear();
+        chunk.errorLine = 0;
+        chunk.error.clear();
     }
 
     void finishFile(const LogFile &file)
@@ -178,7 +200,7 @@ ChunkResult process(const Chunk &chunk, Eval::PolicyEvaluator &evaluator, const 
 {
     ChunkResult out{ReplaySummary(options.limits), {}};
     completed = false;
-    for (const LogReader::Line &line : chunk.lines) {
+    for (const Chunk::Line &line : chunk.lines) {
         if (cancel.load(std::memory_order_relaxed))
             return out;
         if (line.overlong) {
@@ -187,7 +209,7 @@ ChunkResult process(const Chunk &chunk, Eval::PolicyEvaluator &evaluator, const 
                                          .arg(options.maxLineLength));
             continue;
         }
-        const Result<LogRecord> record = LogRecord::parse(line.bytes);
+        const Result<LogRecord> record = LogRecord::parse(QByteArrayView(chunk.data.constData() + line.offset, line.size));
         if (!record) {
             out.summary.addMalformed(chunk.file, line.number, record.error().message);
             continue;
@@ -197,7 +219,7 @@ ChunkResult process(const Chunk &chunk, Eval::PolicyEvaluator &evaluator, const 
             continue;
         const ReplayDecision d = record->internal
             ? ReplayDecision::unchanged(chunk.file, line.number, *record)
-            : ReplayDecision::fromEvaluation(chunk.file, line.number, *record, evaluator.evaluate(record->input));
+            : ReplayDecision::fromEvaluation(chunk.file, line.number, *record, evaluator.evaluateOutcome(record->input));
         out.summary.addDecision(d);
         if (keepDecisions)
             out.decisions.append(d);

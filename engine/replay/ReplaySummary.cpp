@@ -11,6 +11,7 @@
 #include <QJsonValue>
 #include <QStringList>
 
+#include "eval/BounceClassifier.h"
 #include "replay/ResponseMasker.h"
 
 namespace Dsn::Replay {
@@ -45,9 +46,22 @@ qint64 weight(const ReplaySummary::Counts &c)
     return c.records;
 }
 
-qint64 weight(qint64 n)
+qint64 weight(const ReplaySummary::UnmatchedGroup &g)
 {
-    return n;
+    return g.count;
+}
+
+/// Adds `g` to `into`, keeping the earliest example by (file, line) so merging is order-free.
+void add(ReplaySummary::UnmatchedGroup &into, const ReplaySummary::UnmatchedGroup &g)
+{
+    const bool first = into.count == 0;
+    into.count += g.count;
+    if (first || (!g.example.isEmpty() && (into.example.isEmpty() || before(g, into)))) {
+        into.example = g.example;
+        into.queue = g.queue;
+        into.file = g.file;
+        into.line = g.line;
+    }
 }
 
 /// The entries of a grouped count, largest first, ties by name so the order is total.
@@ -145,11 +159,13 @@ void ReplaySummary::addDecision(const ReplayDecision &d)
     ++cell.count;
     insertByPosition(cell.samples, Sample{d.file, d.line, d.queue, d.oldCode, d.newCode, d.ruleIndex, d.response},
                      m_limits.samplesPerCell);
+    ++m_classTransitions[{d.oldClass, d.newClass}];
     if (d.ruleIndex >= 0)
         ++m_rules[{d.ruleIndex, d.rulePattern}];
     if (unmatched) {
         ++m_unmatched;
-        ++m_unmatchedReplies[ResponseMasker::mask(d.response)];
+        const QString masked = ResponseMasker::mask(d.response);
+        add(m_unmatchedReplies[masked], UnmatchedGroup{masked, 1, d.response, d.queue, d.file, d.line});
         // Pruning only past twice the cap keeps adding amortised O(log n).
         if (qsizetype(m_unmatchedReplies.size()) > 2 * qsizetype(m_limits.groupCap))
             prune(m_unmatchedReplies, m_limits.groupCap, m_droppedUnmatched);
@@ -184,6 +200,8 @@ void ReplaySummary::merge(const ReplaySummary &other)
         for (const Sample &s : cell.samples)
             insertByPosition(mine.samples, s, m_limits.samplesPerCell);
     }
+    for (const auto &[key, n] : other.m_classTransitions)
+        m_classTransitions[key] += n;
     for (const auto &[key, n] : other.m_rules)
         m_rules[key] += n;
     for (int i = 0; i < DimensionCount; ++i) {
@@ -192,8 +210,8 @@ void ReplaySummary::merge(const ReplaySummary &other)
         m_droppedGroups[i] += other.m_droppedGroups[i];
         prune(m_groups[i], m_limits.groupCap, m_droppedGroups[i]);
     }
-    for (const auto &[text, n] : other.m_unmatchedReplies)
-        m_unmatchedReplies[text] += n;
+    for (const auto &[text, group] : other.m_unmatchedReplies)
+        add(m_unmatchedReplies[text], group);
     m_droppedUnmatched += other.m_droppedUnmatched;
     prune(m_unmatchedReplies, m_limits.groupCap, m_droppedUnmatched);
     for (const MalformedLine &m : other.m_malformedExamples)
@@ -212,10 +230,39 @@ qint64 ReplaySummary::transitions(const QString &from, const QString &to) const
     return it == m_transitions.end() ? 0 : it->second.count;
 }
 
+qint64 ReplaySummary::classTransitions(const QString &from, const QString &to) const
+{
+    const auto it = m_classTransitions.find({from, to});
+    return it == m_classTransitions.end() ? 0 : it->second;
+}
+
 QList<std::pair<QString, qint64>> ReplaySummary::topUnmatched(int n) const
 {
     QList<std::pair<QString, qint64>> out;
     for (const auto &it : ranked(m_unmatchedReplies)) {
+        if (out.size() >= n)
+            break;
+        out.append({it->first, it->second.count});
+    }
+    return out;
+}
+
+QList<ReplaySummary::UnmatchedGroup> ReplaySummary::topUnmatchedGroups(int n) const
+{
+    QList<UnmatchedGroup> out;
+    for (const auto &it : ranked(m_unmatchedReplies)) {
+        if (out.size() >= n)
+            break;
+        out.append(it->second);
+        out.last().text = it->first;
+    }
+    return out;
+}
+
+QList<std::pair<QString, ReplaySummary::Counts>> ReplaySummary::topGroups(Dimension dimension, int n) const
+{
+    QList<std::pair<QString, Counts>> out;
+    for (const auto &it : ranked(m_groups[dimension])) {
         if (out.size() >= n)
             break;
         out.append({it->first, it->second});
@@ -258,6 +305,13 @@ QJsonObject ReplaySummary::toJson() const
     }
     o.insert(QStringLiteral("transitions"), transitions);
 
+    QJsonArray classes;
+    for (const auto &[key, n] : m_classTransitions)
+        classes.append(QJsonObject{{QStringLiteral("from"), key.first},
+                                   {QStringLiteral("to"), key.second},
+                                   {QStringLiteral("count"), n}});
+    o.insert(QStringLiteral("classTransitions"), classes);
+
     QJsonArray rules;
     for (const auto &[key, n] : m_rules)
         rules.append(QJsonObject{{QStringLiteral("index"), key.first},
@@ -290,10 +344,16 @@ QJsonObject ReplaySummary::toJson() const
     const auto order = ranked(m_unmatchedReplies);
     for (size_t k = 0; k < order.size(); ++k) {
         if (qsizetype(k) >= m_limits.groupCap) {
-            cut += order[k]->second;
+            cut += order[k]->second.count;
             continue;
         }
-        unmatched.append(QJsonObject{{QStringLiteral("text"), order[k]->first}, {QStringLiteral("count"), order[k]->second}});
+        const UnmatchedGroup &g = order[k]->second;
+        unmatched.append(QJsonObject{{QStringLiteral("text"), order[k]->first},
+                                     {QStringLiteral("count"), g.count},
+                                     {QStringLiteral("example"), g.example},
+                                     {QStringLiteral("queue"), g.queue},
+                                     {QStringLiteral("file"), g.file},
+                                     {QStringLiteral("line"), g.line}});
     }
     o.insert(QStringLiteral("unmatchedResponses"), unmatched);
     dropped.insert(QStringLiteral("unmatchedResponses"), cut);
@@ -342,6 +402,13 @@ Result<ReplaySummary> ReplaySummary::fromJson(const QJsonObject &o)
         for (const QJsonValue &sv : samples)
             cell.samples.append(sampleFromJson(sv.toObject()));
     }
+    // Absent from summaries written before replays carried classifications: no pairs then.
+    const QJsonArray classes = o.value(QLatin1String("classTransitions")).toArray();
+    for (const QJsonValue &v : classes) {
+        const QJsonObject c = v.toObject();
+        s.m_classTransitions[{c.value(QLatin1String("from")).toString(), c.value(QLatin1String("to")).toString()}] =
+            integer(c, "count");
+    }
     const QJsonArray rules = o.value(QLatin1String("rules")).toArray();
     for (const QJsonValue &v : rules) {
         const QJsonObject r = v.toObject();
@@ -361,7 +428,11 @@ Result<ReplaySummary> ReplaySummary::fromJson(const QJsonObject &o)
     const QJsonArray unmatched = o.value(QLatin1String("unmatchedResponses")).toArray();
     for (const QJsonValue &v : unmatched) {
         const QJsonObject u = v.toObject();
-        s.m_unmatchedReplies[u.value(QLatin1String("text")).toString()] = integer(u, "count");
+        const QString text = u.value(QLatin1String("text")).toString();
+        // Summaries written before examples were kept have only text and count.
+        s.m_unmatchedReplies[text] = UnmatchedGroup{text, integer(u, "count"), u.value(QLatin1String("example")).toString(),
+                                                    u.value(QLatin1String("queue")).toString(),
+                                                    u.value(QLatin1String("file")).toString(), integer(u, "line")};
     }
     s.m_droppedUnmatched = dropped.value(QLatin1String("unmatchedResponses")).toInteger();
     const QJsonArray examples = o.value(QLatin1String("malformedExamples")).toArray();
@@ -395,6 +466,15 @@ QString ReplaySummary::text(int top) const
         out += QCoreApplication::translate("ReplaySummary", "\nRecord type, logged → now:\n");
         for (const auto &[key, cell] : m_transitions)
             out += QStringLiteral("  %1 → %2  %3\n").arg(key.first, -16).arg(key.second, -16).arg(cell.count, 10);
+    }
+    // Without a classifier every failure is Uncategorized before and after: nothing to show.
+    const bool onlyUncategorized = std::all_of(m_classTransitions.begin(), m_classTransitions.end(), [](const auto &entry) {
+        return entry.first.first == Eval::BounceClassifier::uncategorized() && entry.first.second == entry.first.first;
+    });
+    if (!onlyUncategorized) {
+        out += QCoreApplication::translate("ReplaySummary", "\nBounce classification, before → after the rewrite:\n");
+        for (const auto &[key, n] : m_classTransitions)
+            out += QStringLiteral("  %1 → %2  %3\n").arg(key.first, -20).arg(key.second, -20).arg(n, 10);
     }
     if (!m_rules.empty()) {
         out += QCoreApplication::translate("ReplaySummary", "\nMatches per rule (table index, pattern):\n");

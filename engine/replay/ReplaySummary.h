@@ -18,7 +18,7 @@ namespace Dsn::Replay {
 /**
  * Counts over a replay: records by type, malformed lines (with the first examples), and for
  * every re-evaluated failure the transition from the logged record type to the new one, the
- * rule that matched, the destination domain, site, tenant and campaign, and the masked text of
+ * transition of its bounce classification (before → after the rewrite), the rule that matched, the destination domain, site, tenant and campaign, and the masked text of
  * replies no rule matched.
  *
  * Summaries merge: merge() of the summaries of consecutive or disjoint parts of the input gives
@@ -73,6 +73,21 @@ public:
 
     using GroupMap = std::map<QString, Counts>;
 
+    /// Replies no rule matched that mask to the same text, with the first original by (file, line).
+    struct UnmatchedGroup
+    {
+        QString text;      ///< masked: addresses, IPs, IDs and numbers replaced by placeholders
+        qint64 count = 0;
+        QString example;   ///< one original reply of the group, as the event received it
+        QString queue;     ///< the example's queue
+        QString file;      ///< where the example was logged
+        qint64 line = 0;
+    };
+    /// The grouped dimensions, in the order of the JSON form's keys.
+    enum Dimension { Domains, Sites, Tenants, Campaigns, DimensionCount };
+    /// Matches per rule, keyed by (table index, pattern).
+    using RuleCounts = std::map<std::pair<int, QString>, qint64>;
+
     // Two constructors, not a `= {}` default: a nested struct's member initialisers are not
     // usable in a default argument inside the enclosing class.
     ReplaySummary();
@@ -95,9 +110,20 @@ public:
     qint64 recordsOfType(const QString &type) const;
     qint64 transitions(const QString &from, const QString &to) const;
     const std::map<std::pair<QString, QString>, Cell> &transitionCells() const { return m_transitions; }
+    /// Failures whose bounce classification went from `from` (before the rewrite) to `to`.
+    qint64 classTransitions(const QString &from, const QString &to) const;
+    /// Every (before, after) classification pair seen, with its count.
+    const std::map<std::pair<QString, QString>, qint64> &classTransitionCounts() const { return m_classTransitions; }
     const QList<MalformedLine> &malformedExamples() const { return m_malformedExamples; }
     /// Unmatched masked replies, most frequent first.
     QList<std::pair<QString, qint64>> topUnmatched(int n) const;
+    /// The same, with an original example of each group (what "add to samples" needs).
+    QList<UnmatchedGroup> topUnmatchedGroups(int n) const;
+    const RuleCounts &ruleCounts() const { return m_rules; }
+    /// The `n` largest groups of one dimension, largest first (ties by name).
+    QList<std::pair<QString, Counts>> topGroups(Dimension dimension, int n) const;
+    /// Records of groups dropped past Limits::groupCap in one dimension.
+    qint64 droppedGroups(Dimension dimension) const { return m_droppedGroups[dimension]; }
 
     /// A readable report with the `top` largest groups of each kind.
     QString text(int top = 10) const;
@@ -108,8 +134,6 @@ public:
     friend bool operator==(const ReplaySummary &a, const ReplaySummary &b) { return a.toJson() == b.toJson(); }
 
 private:
-    enum Dimension { Domains, Sites, Tenants, Campaigns, DimensionCount };
-
     Limits m_limits;
     qint64 m_records = 0;
     qint64 m_malformed = 0;
@@ -122,10 +146,11 @@ private:
     qint64 m_inputErrors = 0;
     std::map<QString, qint64> m_recordTypes;
     std::map<std::pair<QString, QString>, Cell> m_transitions;
-    std::map<std::pair<int, QString>, qint64> m_rules;
+    std::map<std::pair<QString, QString>, qint64> m_classTransitions;
+    RuleCounts m_rules;
     GroupMap m_groups[DimensionCount];
     qint64 m_droppedGroups[DimensionCount] = {};
-    std::map<QString, qint64> m_unmatchedReplies;
+    std::map<QString, UnmatchedGroup> m_unmatchedReplies;
     qint64 m_droppedUnmatched = 0;
     QList<MalformedLine> m_malformedExamples;
 };

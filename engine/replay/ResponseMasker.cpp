@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "replay/ResponseMasker.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QRegularExpressionMatch>
 #include <QRegularExpressionMatchIterator>
@@ -9,6 +10,26 @@
 namespace Dsn::Replay {
 
 QString ResponseMasker::mask(QStringView text)
+{
+    // A replay masks the same few thousand replies over and over; the regex below is the cost.
+    // Per thread, so workers never share it; cleared when full, so memory stays bounded.
+    thread_local QHash<QString, QString> cache;
+    constexpr qsizetype CacheEntries = 4096;
+    constexpr qsizetype CachedLength = 1024;
+    if (text.size() > CachedLength)
+        return maskUncached(text);
+    QString key = text.toString();
+    const auto hit = cache.constFind(key);
+    if (hit != cache.constEnd())
+        return *hit;
+    if (cache.size() >= CacheEntries)
+        cache.clear();
+    QString masked = maskUncached(text);
+    cache.insert(std::move(key), masked);
+    return masked;
+}
+
+QString ResponseMasker::maskUncached(QStringView text)
 {
     // One pass with one alternation: earlier alternatives win at a position, so an address is
     // never cut into an ID, and an all-digit token is a number, not an ID.

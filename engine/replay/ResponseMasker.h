@@ -18,6 +18,9 @@ class ResponseMasker
 {
 public:
     static QString mask(QStringView text);
+
+private:
+    static QString maskUncached(QStringView text);
 };
 
 } // namespace Dsn::Replay

@@ -35,6 +35,10 @@ Result<std::shared_ptr<CompiledPattern>> CompiledPattern::compile(const QString 
     p->m_boostPattern = translated->boostPattern;
     p->m_requiredLiterals = translated->requiredLiterals;
     p->m_requiredLiteralsFoldCase = translated->requiredLiteralsFoldCase;
+    p->m_literalSets = translated->literalSets;
+    p->m_anchoredLiteralSets = translated->anchoredLiteralSets;
+    p->m_exactLiteral = translated->exactLiteral;
+    p->m_exactLiteralFoldCase = translated->exactLiteralFoldCase;
     try {
         p->m_regex =
             boost::make_u32regex(u16(p->m_boostPattern), u16(p->m_boostPattern) + p->m_boostPattern.size(), kSyntax);

@@ -8,11 +8,13 @@
 
 #include <boost/regex/icu.hpp>
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
 
 #include "common/Result.h"
+#include "rules/RustRegexTranslator.h"
 
 namespace Dsn::Rules {
 
@@ -49,12 +51,24 @@ public:
     /// Literals every match contains (see RustRegexTranslator::Translation).
     const QStringList &requiredLiterals() const { return m_requiredLiterals; }
     bool requiredLiteralsFoldCase() const { return m_requiredLiteralsFoldCase; }
+    /// Literal OR-sets every match meets (see RustRegexTranslator::Translation::literalSets).
+    const QList<RustRegexTranslator::LiteralSet> &literalSets() const { return m_literalSets; }
+    /// Literal sets bound to the subject's start (Translation::anchoredLiteralSets).
+    const QList<RustRegexTranslator::AnchoredLiterals> &anchoredLiteralSets() const { return m_anchoredLiteralSets; }
+    /// Non-null when a subject matches exactly when it contains this text (case-folded when
+    /// exactLiteralFoldCase()); see RustRegexTranslator::Translation::exactLiteral.
+    const QString &exactLiteral() const { return m_exactLiteral; }
+    bool exactLiteralFoldCase() const { return m_exactLiteralFoldCase; }
 
 private:
     boost::u32regex m_regex;
     QString m_boostPattern;
     QStringList m_requiredLiterals;
     bool m_requiredLiteralsFoldCase = false;
+    QList<RustRegexTranslator::LiteralSet> m_literalSets;
+    QList<RustRegexTranslator::AnchoredLiterals> m_anchoredLiteralSets;
+    QString m_exactLiteral;
+    bool m_exactLiteralFoldCase = false;
 };
 
 } // namespace Dsn::Rules

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <bit>
 #include <deque>
 #include <mutex>
 
@@ -13,6 +12,7 @@
 #include "rules/CompiledPattern.h"
 #include "rules/CompiledPatternCache.h"
 #include "rules/detail/LiteralScanner.h"
+#include "rules/detail/PrefilterIndex.h"
 
 namespace Dsn::Rules {
 
@@ -24,9 +24,7 @@ struct Compiled
     RegexSetMap::Strategy strategy = RegexSetMap::Strategy::Scan;
     QStringList patterns;
     std::vector<std::shared_ptr<const CompiledPattern>> compiled;
-    std::shared_ptr<const Detail::LiteralScanner> scanner;
-    std::vector<uint64_t> alwaysRun;
-    QStringList prefilterLiterals;
+    std::shared_ptr<const Detail::PrefilterIndex> prefilter;
 };
 
 /**
@@ -91,9 +89,7 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
         patterns.append(rule.pattern);
     if (auto recent = recentMaps().find(patterns, strategy)) {
         map.m_compiled = recent->compiled;
-        map.m_scanner = recent->scanner;
-        map.m_alwaysRun = recent->alwaysRun;
-        map.m_prefilterLiterals = recent->prefilterLiterals;
+        map.m_prefilter = recent->prefilter;
         return map;
     }
     auto remember = [&map, &patterns, strategy] {
@@ -101,9 +97,7 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
         c->strategy = strategy;
         c->patterns = patterns;
         c->compiled = map.m_compiled;
-        c->scanner = map.m_scanner;
-        c->alwaysRun = map.m_alwaysRun;
-        c->prefilterLiterals = map.m_prefilterLiterals;
+        c->prefilter = map.m_prefilter;
         recentMaps().add(std::move(c));
     };
     map.m_compiled.reserve(size_t(rules.size()));
@@ -126,67 +120,33 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
     }
     // The scanner folds BMP units one at a time; if a future ICU broke that, every rule simply
     // runs on every subject.
-    const bool usable = Detail::LiteralScanner::foldKeepsPlanes();
-    auto scanner = std::make_shared<Detail::LiteralScanner>();
-    map.m_alwaysRun.assign((map.m_compiled.size() + 63) / 64, 0);
-    for (size_t i = 0; i < map.m_compiled.size(); ++i) {
-        // Folded literals and exact ones go into the same folded scanner: an exact literal then
-        // also hits on its case variants, a few extra candidates Boost turns down.
-        const QString literal = usable ? chooseLiteral(map.m_compiled[i]->requiredLiterals()) : QString();
-        map.m_prefilterLiterals.append(literal.isEmpty() ? QString() : literal);
-        if (literal.isEmpty())
-            map.m_alwaysRun[i / 64] |= uint64_t(1) << (i % 64);
-        else
-            scanner->add(literal, int(i));
+    if (Detail::LiteralScanner::foldKeepsPlanes()) {
+        std::vector<Detail::PrefilterIndex::RuleFacts> facts;
+        facts.reserve(map.m_compiled.size());
+        for (const auto &pattern : map.m_compiled)
+            facts.push_back({pattern->literalSets(), pattern->anchoredLiteralSets(), pattern->exactLiteral(),
+                             pattern->exactLiteralFoldCase()});
+        map.m_prefilter = std::make_shared<const Detail::PrefilterIndex>(facts);
     }
-    scanner->build();
-    map.m_scanner = std::move(scanner);
     remember();
     return map;
 }
 
-QString RegexSetMap::chooseLiteral(const QStringList &required)
-{
-    // Longer literals occur in fewer subjects; counting code units is a crude but stable proxy.
-    QString best;
-    for (const QString &literal : required) {
-        if (literal.size() > best.size())
-            best = literal;
-    }
-    return best;
-}
-
 template <typename Visit> void RegexSetMap::forEachCandidate(QStringView subject, Visit &&visit) const
 {
-    if (!m_scanner) {
-        for (size_t i = 0; i < m_compiled.size(); ++i) {
-            if (visit(int(i)))
-                return;
-        }
-        return;
-    }
-    // One bit per rule, reused across calls on this thread so a lookup allocates nothing.
-    // visit() only runs Boost, never another lookup, so nothing else touches it meanwhile.
-    thread_local std::vector<uint64_t> t_candidates;
-    const size_t words = m_alwaysRun.size();
-    if (t_candidates.size() < words)
-        t_candidates.resize(words);
-    uint64_t *bits = t_candidates.data();
-    std::copy(m_alwaysRun.begin(), m_alwaysRun.end(), bits);
-    const bool wellFormed =
-        m_scanner->scan(subject, [bits](int id) { bits[size_t(id) / 64] |= uint64_t(1) << (unsigned(id) % 64); });
-    if (!wellFormed) {
+    if (m_prefilter) {
+        const bool wellFormed = m_prefilter->forEachCandidate(
+            subject, [&visit](int i, Detail::PrefilterIndex::Verdict verdict) {
+                return visit(i, verdict == Detail::PrefilterIndex::Verdict::Match);
+            });
+        if (wellFormed)
+            return;
         // Boost refuses malformed UTF-16 for every pattern, and the plain loop reports each as
         // given up; run them all so the answer stays the same.
-        std::fill(bits, bits + words, ~uint64_t(0));
-        if (m_compiled.size() % 64 != 0)
-            bits[words - 1] = (uint64_t(1) << (m_compiled.size() % 64)) - 1;
     }
-    for (size_t w = 0; w < words; ++w) {
-        for (uint64_t word = bits[w]; word != 0; word &= word - 1) {
-            if (visit(int(w * 64 + size_t(std::countr_zero(word)))))
-                return;
-        }
+    for (size_t i = 0; i < m_compiled.size(); ++i) {
+        if (visit(int(i), false))
+            return;
     }
 }
 
@@ -203,8 +163,8 @@ qsizetype RegexSetMap::size() const
 int RegexSetMap::findFirst(QStringView subject) const
 {
     int first = -1;
-    forEachCandidate(subject, [&](int i) {
-        if (!m_compiled[size_t(i)]->search(subject))
+    forEachCandidate(subject, [&](int i, bool decided) {
+        if (!decided && !m_compiled[size_t(i)]->search(subject))
             return false;
         first = i;
         return true;
@@ -226,8 +186,9 @@ RegexSetMap::Lookup RegexSetMap::lookup(QStringView subject) const
     if (m_id != 0 && t_last.mapId == m_id && t_last.subject == subject)
         return t_last.lookup;
     Lookup l;
-    forEachCandidate(subject, [&](int i) {
-        const CompiledPattern::Outcome outcome = m_compiled[size_t(i)]->searchOutcome(subject);
+    forEachCandidate(subject, [&](int i, bool decided) {
+        const CompiledPattern::Outcome outcome =
+            decided ? CompiledPattern::Outcome::Match : m_compiled[size_t(i)]->searchOutcome(subject);
         if (outcome == CompiledPattern::Outcome::GaveUp)
             l.gaveUp.append(i);
         if (outcome != CompiledPattern::Outcome::Match)
@@ -257,11 +218,21 @@ RegexSetMap::Strategy RegexSetMap::strategy() const
     return m_strategy;
 }
 
-QString RegexSetMap::prefilterLiteral(int index) const
+QStringList RegexSetMap::prefilterLiterals(int index) const
 {
-    if (index < 0 || index >= m_prefilterLiterals.size())
-        return {};
-    return m_prefilterLiterals[index];
+    return m_prefilter ? m_prefilter->triggerLiterals(index) : QStringList();
+}
+
+RegexSetMap::PrefilterStats RegexSetMap::prefilterStats(QStringView subject, QList<int> *regexRules) const
+{
+    PrefilterStats stats;
+    forEachCandidate(subject, [&stats, regexRules](int i, bool decided) {
+        ++(decided ? stats.decidedByScan : stats.regexRuns);
+        if (regexRules && !decided)
+            regexRules->append(i);
+        return false;
+    });
+    return stats;
 }
 
 } // namespace Dsn::Rules

@@ -20,7 +20,7 @@ namespace Dsn::Rules {
 
 class CompiledPattern;
 namespace Detail {
-class LiteralScanner;
+class PrefilterIndex;
 }
 
 /**
@@ -30,12 +30,14 @@ class LiteralScanner;
  * the workbench returns the first in table order and reports the lookup as ambiguous when the
  * matching values disagree.
  *
- * Lookups normally go through a literal prefilter: compile() picks, for each pattern, one literal
- * every match must contain, and a lookup scans the subject once (Aho–Corasick, case-folded) to
- * learn which patterns can match at all. Boost then runs only on those and on the patterns with
- * no usable literal. The answer is the same as running every pattern, with one deliberate
- * exception: a pattern whose literal is absent is never run, so it can no longer appear in
- * Lookup::gaveUp for that subject (it cannot match, so Rust's answer is known).
+ * Lookups normally go through a literal prefilter: compile() derives, for each pattern, sets of
+ * literals every match must contain one of (alternations give sets of alternatives), and a
+ * lookup scans the subject once (Aho–Corasick, case-folded) to learn which patterns can match at
+ * all. Patterns that are plain text are decided by the scan alone; Boost runs only on the other
+ * candidates and on the patterns with no usable literal. The answer is the same as running every
+ * pattern, with one deliberate exception: a pattern the scan rules out is never run, so it can
+ * no longer appear in Lookup::gaveUp for that subject (it cannot match, so Rust's answer is
+ * known).
  *
  * Immutable after compile(); lookups are const and safe from several threads at once (the
  * prefilter's scratch is thread_local).
@@ -90,25 +92,30 @@ public:
 
     Strategy strategy() const;
     /**
-     * The required literal the prefilter looks for on behalf of rule `index`, as the translator
-     * reports it (already folded for (?i) patterns; the scanner compares case-insensitively
-     * anyway). A null string when that rule has none and runs on every subject, or when the map
-     * does not prefilter.
+     * The literals whose presence (any one of them, compared case-insensitively; shown
+     * case-folded) makes rule `index` a candidate for Boost. Empty when that rule runs on every
+     * subject, or when the map does not prefilter.
      */
-    QString prefilterLiteral(int index) const;
+    QStringList prefilterLiterals(int index) const;
+
+    /// How a lookup of one subject was decided, for benchmarks and diagnostics.
+    struct PrefilterStats
+    {
+        int regexRuns = 0;     ///< rules Boost had to run (every rule for Scan)
+        int decidedByScan = 0; ///< plain-text rules the literal scan alone found matching
+    };
+    /// What lookup(subject) would do, without the answer; `regexRules` receives the rules Boost runs on.
+    PrefilterStats prefilterStats(QStringView subject, QList<int> *regexRules = nullptr) const;
 
 private:
-    /// The literal compile() picks among a pattern's required ones: the longest, the first on ties.
-    static QString chooseLiteral(const QStringList &required);
-    /// Calls `visit(index)` in table order for every rule that may match; stops when it returns true.
+    /// Calls `visit(index, decided)` in table order for every rule that may match, `decided`
+    /// when the prefilter proved the match without Boost; stops when it returns true.
     template <typename Visit> void forEachCandidate(QStringView subject, Visit &&visit) const;
 
     QList<RegexRule> m_rules;
     std::vector<std::shared_ptr<const CompiledPattern>> m_compiled;
     Strategy m_strategy = Strategy::Scan;
-    std::shared_ptr<const Detail::LiteralScanner> m_scanner;
-    std::vector<uint64_t> m_alwaysRun; ///< bit per rule: no usable literal, so never filtered out
-    QStringList m_prefilterLiterals;   ///< per rule, null when in m_alwaysRun; empty for Scan
+    std::shared_ptr<const Detail::PrefilterIndex> m_prefilter; ///< null for Scan
     quint64 m_id = 0;                  ///< unique per compile(), so answers can be remembered per map
 };
 

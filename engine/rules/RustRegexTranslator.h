@@ -46,6 +46,24 @@ public:
         QString message; ///< translated, complete sentence
     };
 
+    /// One alternative of a literal set.
+    struct LiteralString
+    {
+        QString text;          ///< as written; already folded when `foldCase`
+        bool foldCase = false; ///< compare under simple case folding, else exactly
+        bool operator==(const LiteralString &) const = default;
+    };
+    /// A match contains at least one of these strings (sorted by text, then case mode).
+    using LiteralSet = QList<LiteralString>;
+
+    /// Literal alternatives that, in a match of a pattern anchored at the text's start, end
+    /// within `maxEnd` UTF-16 units of it.
+    struct AnchoredLiterals
+    {
+        LiteralSet strings;
+        int maxEnd = 0;
+    };
+
     /// The Boost form of one valid Rust pattern.
     struct Translation
     {
@@ -64,6 +82,20 @@ public:
         /// The whole pattern is one literal (no anchors, classes or operators): it matches
         /// exactly the subjects containing `requiredLiterals.first()`.
         bool isPureLiteral = false;
+        /**
+         * For a multi-pattern prefilter: every match contains, for each set, at least one of
+         * its strings. Finer than requiredLiterals: alternations and small classes give sets
+         * of alternatives (`(a|b)c` → {ac, bc}).
+         */
+        QList<LiteralSet> literalSets;
+        /// For a pattern anchored at the start (`^` without (?m)): sets of its bounded prefix,
+        /// with how far into the subject their strings must end.
+        QList<AnchoredLiterals> anchoredLiteralSets;
+        /// Non-null when the pattern is literal text in one case mode: it matches exactly the
+        /// subjects containing this text as written (compared under Rust's simple case folding
+        /// when `exactLiteralFoldCase`).
+        QString exactLiteral;
+        bool exactLiteralFoldCase = false;
         /// Advisory dialect notes (never errors: the pattern is valid Rust).
         QList<Finding> findings;
     };

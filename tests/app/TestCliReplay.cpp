@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include <csignal>
+
+#include <signal.h>
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 
+#include "CliApplication.h"
 #include "CliRun.h"
 #include "TestConfig.h"
 
@@ -41,6 +49,8 @@ private Q_SLOTS:
     void readableSummary();
     void errors_data();
     void errors();
+    void signalStopsReplay_data();
+    void signalStopsReplay();
 
 private:
     QTemporaryDir m_dir;
@@ -169,5 +179,60 @@ void TestCliReplay::errors()
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
 }
 
-QTEST_GUILESS_MAIN(TestCliReplay)
+
+void TestCliReplay::signalStopsReplay_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("Ctrl-C (SIGINT)") << int(SIGINT) << 130;
+    QTest::newRow("SIGTERM") << int(SIGTERM) << 143;
+}
+
+void TestCliReplay::signalStopsReplay()
+{
+    QFETCH(int, signalNumber);
+    QFETCH(int, exitCode);
+    // One log named many times over: far more records than are read before the signal lands.
+    const QStringList paths(500, m_logs.first());
+    const qint64 total = 500 * 1200;
+    QProcess cli;
+    cli.start(QCoreApplication::applicationFilePath(),
+              QStringList{u"--as-cli"_qs, u"replay"_qs, u"--rules"_qs, data("replay/rules.json"), u"--threads"_qs, u"2"_qs,
+                          u"--emit"_qs, u"-"_qs} + paths);
+    QVERIFY(cli.waitForStarted());
+    // Decisions on stdout: the replay runs, and the signal handler was installed before it began.
+    QVERIFY(cli.waitForReadyRead(60000));
+    QCOMPARE(::kill(pid_t(cli.processId()), signalNumber), 0);
+    QVERIFY(cli.waitForFinished(60000));
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), exitCode);
+    // With --emit - the summary goes to stderr: partial, and saying so.
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(err.contains(u"cancelled"_qs), qPrintable(err));
+    const QRegularExpressionMatch records = QRegularExpression(u"Records: (\\d+)"_qs).match(err);
+    QVERIFY2(records.hasMatch(), qPrintable(err));
+    QVERIFY(records.captured(1).toLongLong() < total);
+}
+
+/// This executable doubles as dsn-workbench-cli (`--as-cli ARGS…`), so the signal test runs
+/// the command in a process of its own with the same code and no dependency on the CLI's build.
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "--as-cli") == 0) {
+        QStringList arguments = QCoreApplication::arguments();
+        arguments.removeAt(1);
+        QFile in;
+        in.open(stdin, QIODevice::ReadOnly);
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        Cli::CommandContext ctx{out, err, &in, false};
+        Cli::CliApplication cli;
+        return cli.run(arguments, ctx);
+    }
+    TestCliReplay test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "TestCliReplay.moc"

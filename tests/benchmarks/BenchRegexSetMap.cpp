@@ -5,9 +5,10 @@
 // of 10 to 10,000 patterns, next to a strlen pass and, when the build found them, RE2::Set and
 // Hyperscan on the same lines in the same run: absolute numbers vary between machines, ratios
 // measured in one run do not. Our lookups run through the literal prefilter (/prefiltered) and
-// as the plain loop over all patterns (/scan); BM_Prefilter times the literal scan alone, so the
-// rest of a prefiltered lookup is Boost on the candidates. The NoLit10 runs replace every tenth
-// pattern with a distinct one that has no useful literal, so the prefilter cannot skip it.
+// as the plain loop over all patterns (/scan); BM_Prefilter times a lookup without Boost (literal
+// scan, candidate list, plain-text patterns decided), so the rest is Boost on the candidates. The
+// NoLit10 runs replace every tenth pattern with a distinct one without a required literal run:
+// only alternations of words give the prefilter something (OR-sets), anchored at times.
 // After the runs a summary prints each engine's best ns/line and our ratios to the others.
 //
 //   cmake --build <build> --target bench_workload bench_regexset
@@ -16,7 +17,6 @@
 //   (DSN_BENCH_DATA overrides the workload folder)
 
 #include <algorithm>
-#include <bit>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -44,11 +44,9 @@
 #endif
 
 #include "rules/RegexSetMap.h"
-#include "rules/detail/LiteralScanner.h"
 
 using Dsn::Rules::RegexRule;
 using Dsn::Rules::RegexSetMap;
-using Dsn::Rules::Detail::LiteralScanner;
 using Strategy = Dsn::Rules::RegexSetMap::Strategy;
 
 namespace {
@@ -104,7 +102,8 @@ const Workload &workload()
  * The n-th pattern without a useful literal, for the NoLit10 tables: alternations, classes and
  * anchors around words of the workload, so some lines match. Every one is distinct, as a real
  * table's would be; repeating a handful would let the automaton engines merge them for free.
- * Their only literal runs are single spaces or brackets, which every line contains.
+ * Their only literal runs are single spaces or brackets, which every line contains; what a
+ * prefilter can use are the alternations (any one of their words must occur).
  */
 QString literalFreePattern(qsizetype n)
 {
@@ -177,31 +176,22 @@ const RegexSetMap *table(int patterns, Strategy strategy, bool noLiteral10)
 }
 
 /**
- * Our prefilter rebuilt from the literals the map reports: the same automaton over the same
- * literals, so scanning with it costs what a lookup spends before Boost runs, and counting its
- * hits tells how many patterns Boost has to try per line.
+ * What the prefilter does on the workload: how many patterns Boost still runs per line, how many
+ * plain-text patterns the scan alone decides, and which trigger literals let the most work through.
  */
 struct PrefilterModel
 {
-    LiteralScanner scanner;
-    std::vector<uint64_t> alwaysRun; ///< bit per rule without a literal, as in RegexSetMap
     int alwaysRunCount = 0;
-    double candidatesPerLine = 0;
-    /// The literals that hand Boost the most candidates: text, rules sharing it, candidates/line.
+    double candidatesPerLine = 0; ///< Boost runs per line
+    double decidedPerLine = 0;    ///< plain-text patterns found matching by the scan alone
+    /// The trigger literals that hand Boost the most candidates: text, rules sharing it, candidates/line.
     std::vector<std::tuple<QString, int, double>> topLiterals;
-
-    /// The rules a lookup of `line` hands to Boost, found as RegexSetMap finds them; `bits` is
-    /// scratch of alwaysRun's size.
-    size_t candidates(QStringView line, std::vector<uint64_t> &bits) const
-    {
-        std::copy(alwaysRun.begin(), alwaysRun.end(), bits.begin());
-        scanner.scan(line, [&bits](int id) { bits[size_t(id) / 64] |= uint64_t(1) << (unsigned(id) % 64); });
-        size_t count = 0;
-        for (uint64_t word : bits)
-            count += size_t(std::popcount(word));
-        return count;
-    }
 };
+
+QString triggerKey(const RegexSetMap &map, int rule)
+{
+    return map.prefilterLiterals(rule).join(u'|');
+}
 
 const PrefilterModel *prefilterModel(int patterns, bool noLiteral10)
 {
@@ -211,39 +201,32 @@ const PrefilterModel *prefilterModel(int patterns, bool noLiteral10)
     if (slot || !map)
         return slot.get();
     auto model = std::make_unique<PrefilterModel>();
-    model->alwaysRun.assign(size_t(map->size() + 63) / 64, 0);
-    for (int i = 0; i < int(map->size()); ++i) {
-        const QString literal = map->prefilterLiteral(i);
-        if (literal.isNull()) {
-            model->alwaysRun[size_t(i) / 64] |= uint64_t(1) << (i % 64);
-            ++model->alwaysRunCount;
-        } else {
-            model->scanner.add(literal, i);
-        }
-    }
-    model->scanner.build();
-    const Workload &w = workload();
-    std::vector<uint64_t> bits(model->alwaysRun.size());
-    size_t candidates = 0;
-    // Candidates per literal say where the prefilter lets work through, and why.
     std::map<QString, std::pair<int, size_t>> perLiteral; // rules sharing it, candidates in all
-    for (int i = 0; i < int(map->size()); ++i)
-        ++perLiteral[map->prefilterLiteral(i)].first;
+    for (int i = 0; i < int(map->size()); ++i) {
+        const QString key = triggerKey(*map, i);
+        ++perLiteral[key].first;
+        model->alwaysRunCount += key.isEmpty();
+    }
+    const Workload &w = workload();
+    size_t runs = 0;
+    size_t decided = 0;
+    QList<int> regexRules;
     for (const QString &line : w.utf16) {
-        candidates += model->candidates(line, bits);
-        for (size_t word = 0; word < bits.size(); ++word) {
-            for (uint64_t b = bits[word]; b != 0; b &= b - 1)
-                ++perLiteral[map->prefilterLiteral(int(word * 64) + std::countr_zero(b))].second;
-        }
+        regexRules.clear();
+        const RegexSetMap::PrefilterStats stats = map->prefilterStats(line, &regexRules);
+        runs += size_t(stats.regexRuns);
+        decided += size_t(stats.decidedByScan);
+        for (int rule : regexRules)
+            ++perLiteral[triggerKey(*map, rule)].second;
     }
-    model->candidatesPerLine = w.utf16.empty() ? 0 : double(candidates) / double(w.utf16.size());
-    for (const auto &[literal, counts] : perLiteral) {
-        model->topLiterals.emplace_back(literal, counts.first,
-                                        w.utf16.empty() ? 0 : double(counts.second) / double(w.utf16.size()));
-    }
+    const double lines = std::max<double>(1, double(w.utf16.size()));
+    model->candidatesPerLine = double(runs) / lines;
+    model->decidedPerLine = double(decided) / lines;
+    for (const auto &[literal, counts] : perLiteral)
+        model->topLiterals.emplace_back(literal, counts.first, double(counts.second) / lines);
     std::sort(model->topLiterals.begin(), model->topLiterals.end(),
               [](const auto &a, const auto &b) { return std::get<2>(a) > std::get<2>(b); });
-    model->topLiterals.resize(std::min<size_t>(model->topLiterals.size(), 4));
+    model->topLiterals.resize(std::min<size_t>(model->topLiterals.size(), 6));
     slot = std::move(model);
     return slot.get();
 }
@@ -543,17 +526,18 @@ template <bool EveryMatch, Strategy S, bool NoLiteral10 = false> void BM_Lookup(
     });
 }
 
-/// The literal scan of a prefiltered lookup alone, candidate bitmap included, without Boost.
+/// A prefiltered lookup without Boost: the literal scan and the candidate list, plain-text
+/// patterns decided.
 template <bool NoLiteral10> void BM_Prefilter(benchmark::State &state)
 {
     const Workload &w = workload();
     const PrefilterModel *model = prefilterModel(int(state.range(0)), NoLiteral10);
-    if (w.utf16.empty() || !model) {
+    const RegexSetMap *map = table(int(state.range(0)), Strategy::Prefiltered, NoLiteral10);
+    if (w.utf16.empty() || !model || !map) {
         state.SkipWithError("no workload or a table failed to compile");
         return;
     }
-    std::vector<uint64_t> bits(model->alwaysRun.size());
-    measureLines(state, w.utf16, [model, &bits](const QString &line) { return model->candidates(line, bits) != 0; });
+    measureLines(state, w.utf16, [map](const QString &line) { return map->prefilterStats(line).regexRuns != 0; });
     state.counters["cand/line"] = model->candidatesPerLine;
 }
 
@@ -657,14 +641,15 @@ void SummaryReporter::printSummary() const
     std::printf("\nSummary: best ns/line of the repetitions; strlen %.1f ns/line in this run.\n"
                 "ours.first = findFirst, ours.all = lookup (every match), prefilter = literal scan alone;\n"
                 "the other engines always report every match. cand = patterns Boost tries per line\n"
-                "(literal hits + always-run); x/HS = ours / Hyperscan (UCP), all/RE2 = ours.all / RE2::Set.\n"
+                "(trigger hits that pass the other literal checks + always-run), scan = plain-text patterns\n"
+                "the literal scan alone found matching per line; x/HS = ours / Hyperscan (UCP), all/RE2 = ours.all / RE2::Set.\n"
                 "rej = patterns the engine rejected, diff = of the first %zu lines, those whose match set\n"
                 "differs from ours (RE2 / HS.ucp / HS.ascii).\n\n",
                 strlenNs, kCheckLines);
     std::printf("%-8s %6s", "table", "size");
     for (const Column &c : columns)
         std::printf(" %10s", c.title);
-    std::printf(" %7s %8s %8s %8s %8s %11s %11s %11s\n", "cand", "first/HS", "all/HS", "all/RE2", "all/strl",
+    std::printf(" %7s %7s %8s %8s %8s %8s %11s %11s %11s\n", "cand", "scan", "first/HS", "all/HS", "all/RE2", "all/strl",
                 "rej", "diff", "always-run");
     for (const bool noLiteral10 : {false, true}) {
         for (const int size : kTableSizes) {
@@ -676,9 +661,9 @@ void SummaryReporter::printSummary() const
             }
             const PrefilterModel *model = ns[2] > 0 ? prefilterModel(size, noLiteral10) : nullptr;
             if (model)
-                std::printf(" %7.1f", model->candidatesPerLine);
+                std::printf(" %7.1f %7.1f", model->candidatesPerLine, model->decidedPerLine);
             else
-                std::printf(" %7s", "-");
+                std::printf(" %7s %7s", "-", "-");
             printRatio(ns[0], ns[4]);
             printRatio(ns[1], ns[4]);
             printRatio(ns[1], ns[3]);

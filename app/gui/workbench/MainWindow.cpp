@@ -24,6 +24,7 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -38,6 +39,7 @@
 #include "EvaluationController.h"
 #include "ProblemsPanel.h"
 #include "QuickTourDialog.h"
+#include "ReplayPanel.h"
 #include "RuleCommand.h"
 #include "SampleCommand.h"
 #include "RuleTableModel.h"
@@ -159,7 +161,18 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const QS
 void MainWindow::createPanels()
 {
     m_samplesPanel = new SamplesPanel(m_doc->samples(), m_doc->undoStack(), this);
-    setCentralWidget(m_samplesPanel);
+    // Replay is a view of its own, as large as the samples: charts and a matrix need the room.
+    m_replay = new Gui::ReplayPanel(this);
+    m_replay->setObjectName(QStringLiteral("replayPanel"));
+    m_replay->setConfigProvider([this] { return m_doc->evaluatorConfig(); });
+    m_centralTabs = new QTabWidget(this);
+    m_centralTabs->setObjectName(QStringLiteral("centralTabs"));
+    m_centralTabs->setDocumentMode(true);
+    m_centralTabs->addTab(m_samplesPanel, tr("Samples"));
+    m_centralTabs->addTab(m_replay, tr("Log Replay"));
+    m_centralTabs->setTabToolTip(0, tr("The project's samples and their outcomes under the current rules"));
+    m_centralTabs->setTabToolTip(1, tr("What the current rules would have changed in KumoMTA log files"));
+    setCentralWidget(m_centralTabs);
 
     m_rulesPanel = new RulesPanel(m_doc->rules(), m_doc->undoStack(), this);
     m_jsonPane = new Editors::EditorPane(Editors::CodeEditor::Language::Json, this);
@@ -237,6 +250,15 @@ void MainWindow::createActions()
     make(QStringLiteral("actionClassifierFiles"), tr("Bounce &Classifier Files…"), QStringLiteral("view-list-details"),
          QKeySequence(), tr("Attach kumo.configure_bounce_classifier rule files to the project"),
          &MainWindow::classifierFilesDialog);
+    make(QStringLiteral("actionReplay"), tr("Replay &Logs…"), QStringLiteral("media-playback-start"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+         tr("Replay KumoMTA log files through the current rules and see what would change"), [this] {
+             m_centralTabs->setCurrentWidget(m_replay);
+             m_replay->setFocus();
+         });
+    make(QStringLiteral("actionShowSamples"), tr("&Samples"), QStringLiteral("view-list-details"),
+         QKeySequence(Qt::CTRL | Qt::Key_1), tr("Show the samples and their outcomes"),
+         [this] { m_centralTabs->setCurrentWidget(m_samplesPanel); });
     make(QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit,
          tr("Quit the workbench"), &QWidget::close);
     make(QStringLiteral("actionReevaluate"), tr("&Re-evaluate All"), QStringLiteral("view-refresh"),
@@ -275,6 +297,8 @@ void MainWindow::createMenus()
     file->addAction(action(QStringLiteral("actionExportTable")));
     file->addAction(action(QStringLiteral("actionExportPolicy")));
     file->addSeparator();
+    file->addAction(action(QStringLiteral("actionReplay")));
+    file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -304,6 +328,9 @@ void MainWindow::createMenus()
         toggle->setObjectName(dock->objectName() + QStringLiteral("Toggle"));
         m_viewMenu->addAction(toggle);
     }
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(action(QStringLiteral("actionShowSamples")));
+    m_viewMenu->addAction(action(QStringLiteral("actionReplay")));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(action(QStringLiteral("actionReevaluate")));
     QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
@@ -448,6 +475,14 @@ void MainWindow::connectDocument()
     });
     connect(m_policyPane->editor(), &Editors::CodeEditor::editPaused, this, &MainWindow::onPolicyEditPaused);
 
+    connect(m_replay, &Gui::ReplayPanel::addSampleRequested, this, [this](const QString &response, const QString &queue) {
+        Project::Sample s;
+        s.response = response;
+        s.queue = queue;
+        s.note = tr("from log replay");
+        addSamples({s}, tr("Add replayed reply"));
+        statusBar()->showMessage(tr("Added to the samples: %1").arg(response.left(80)), 5000);
+    });
     connect(m_classifierWatcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
         // Editors that save by replacing the file drop it from the watch list; watch it again.
         if (!m_classifierWatcher->files().contains(path) && QFileInfo::exists(path))
@@ -488,6 +523,7 @@ void MainWindow::publishRuleDiagnostics()
 void MainWindow::onConfigChanged()
 {
     const Eval::EvaluatorConfig config = m_doc->evaluatorConfig();
+    m_replay->markStale();
     QStringList wanted;
     for (const QString &path : config.classifierFiles) {
         if (QFileInfo::exists(path))

@@ -12,6 +12,7 @@
 class QAction;
 class QComboBox;
 class QFileSystemWatcher;
+class QTabWidget;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
@@ -30,6 +31,9 @@ class CodeEditor;
 }
 namespace Dsn::Capture {
 class CapturePanel;
+}
+namespace Dsn::Gui {
+class ReplayPanel;
 }
 
 namespace Dsn::Workbench {
@@ -69,6 +73,9 @@ public:
     Editors::EditorPane *policyPane() const { return m_policyPane; }
     Editors::EditorPane *jsonPane() const { return m_jsonPane; }
     Capture::CapturePanel *capturePanel() const { return m_capture; }
+    Gui::ReplayPanel *replayPanel() const { return m_replay; }
+    /// The centre: the samples and the log replay, one tab each.
+    QTabWidget *centralTabs() const { return m_centralTabs; }
     AutosaveManager *autosave() const { return m_autosave; }
     QComboBox *profileCombo() const { return m_profileCombo; }
     QLineEdit *queueEdit() const { return m_queueEdit; }
@@ -149,6 +156,8 @@ private:
     Controllers::EvaluationController *m_controller;
     Models::DiagnosticsModel *m_diagnostics;
     AutosaveManager *m_autosave;
+    QTabWidget *m_centralTabs = nullptr;
+    Gui::ReplayPanel *m_replay = nullptr;
     /// Classifier files edited outside the workbench re-label the outcomes when saved.
     QFileSystemWatcher *m_classifierWatcher;
     RulesPanel *m_rulesPanel = nullptr;

@@ -89,9 +89,11 @@ void LiteralScanner::build()
     }
     m_classCount = classes;
     const std::vector<char16_t> &fold = bmpFold();
+    m_fold = fold.data();
     m_classOfUnit.assign(0x10000, 0);
     for (uint32_t u = 0; u < 0x10000; ++u)
         m_classOfUnit[u] = unitClass[fold[u]];
+    std::copy(m_classOfUnit.begin(), m_classOfUnit.begin() + 0x80, m_asciiClass);
 
     // The trie.
     std::vector<std::vector<Edge>> edges(1);
@@ -166,6 +168,23 @@ void LiteralScanner::build()
     m_outputBegin[m_stateCount] = uint32_t(m_outputIds.size());
     m_pending.clear();
     m_pendingIds.clear();
+    buildDense();
+}
+
+void LiteralScanner::buildDense()
+{
+    m_dense.clear();
+    if (size_t(m_stateCount) * m_classCount > kMaxDenseEntries)
+        return;
+    m_dense.resize(size_t(m_stateCount) * m_classCount);
+    // Breadth-first order is not needed: step() already resolves failure links for any state.
+    for (uint32_t s = 0; s < m_stateCount; ++s) {
+        for (uint32_t c = 0; c < m_classCount; ++c) {
+            const uint32_t target = c == 0 ? 0 : step(s, uint16_t(c));
+            m_dense[size_t(s) * m_classCount + c] =
+                target * m_classCount | (m_outputLink[target] >= 0 ? kHasOutput : 0u);
+        }
+    }
 }
 
 // An empty scanner still walks the subject (for the UTF-16 check), so give it a root.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <QString>
@@ -30,12 +31,23 @@ public:
     void build();
     bool isEmpty() const { return m_stateCount <= 1; }
 
+    /// What a scan noticed about the subject besides the literals.
+    struct ScanResult
+    {
+        /// False for a lone surrogate, where Boost fails on every pattern.
+        bool wellFormed = true;
+        /// A non-ASCII character folds to an ASCII one (U+017F ſ, U+212A Kelvin sign): a
+        /// folded hit on ASCII text may then rest on an equivalence a regex engine reads
+        /// differently.
+        bool foldsIntoAscii = false;
+    };
+
     /**
-     * Calls `hit(id)` for every added literal found in `subject` (possibly more than once per
-     * id, in no particular order). Returns false when `subject` is not well-formed UTF-16 (a
-     * lone surrogate), where Boost fails on every pattern and a caller may want to know.
+     * Calls `hit(id)` or `hit(id, end)` for every added literal found in `subject` (possibly
+     * more than once per id), `end` being the UTF-16 offset just past the occurrence.
+     * Occurrences come in ascending order of `end`.
      */
-    template <typename Hit> bool scan(QStringView subject, Hit &&hit) const;
+    template <typename Hit> ScanResult scan(QStringView subject, Hit &&hit) const;
 
     /// Unicode simple case folding of one code point (ICU's u_foldCase, default mapping).
     static char32_t foldCodePoint(char32_t c);
@@ -49,9 +61,22 @@ public:
 private:
     // Classes number the distinct folded code units the literals use; class 0 is "any unit no
     // literal contains", which sends the automaton straight back to the root.
-    uint16_t classOf(char16_t unit) const { return m_classOfUnit[unit]; }
+    uint16_t classOf(char16_t unit) const { return unit < 0x80 ? m_asciiClass[unit] : m_classOfUnit[unit]; }
     uint32_t step(uint32_t state, uint16_t cls) const;
-    template <typename Hit> void report(uint32_t state, Hit &hit) const;
+    template <typename Hit> void report(uint32_t state, qsizetype end, Hit &hit) const;
+    /// Feeds one class to the automaton and reports what ends there, before offset `end`.
+    template <bool Dense, typename Hit> uint32_t feed(uint32_t state, uint16_t cls, qsizetype end, Hit &hit) const;
+    template <bool Dense, typename Hit> ScanResult scanWith(QStringView subject, Hit &hit) const;
+    void buildDense();
+
+    // A full transition table (state × class) when it stays small: one load per code unit and
+    // no failure links at scan time. Entries hold the target's row offset, with kHasOutput set
+    // when the target reports literals.
+    static constexpr uint32_t kHasOutput = 0x80000000u;
+    static constexpr size_t kMaxDenseEntries = size_t(1) << 21;
+    std::vector<uint32_t> m_dense;
+    uint16_t m_asciiClass[0x80] = {};
+    const char16_t *m_fold = nullptr; // simple fold of every BMP unit
 
     std::vector<std::u16string> m_pending; // folded literals, in add() order
     std::vector<int> m_pendingIds;
@@ -84,41 +109,71 @@ inline uint32_t LiteralScanner::step(uint32_t state, uint16_t cls) const
     }
 }
 
-template <typename Hit> void LiteralScanner::report(uint32_t state, Hit &hit) const
+template <typename Hit> void LiteralScanner::report(uint32_t state, qsizetype at, Hit &hit) const
 {
     for (int32_t s = m_outputLink[state]; s >= 0; s = m_outputLink[m_fail[uint32_t(s)]]) {
-        for (uint32_t o = m_outputBegin[uint32_t(s)], end = m_outputBegin[uint32_t(s) + 1]; o < end; ++o)
-            hit(m_outputIds[o]);
+        for (uint32_t o = m_outputBegin[uint32_t(s)], end = m_outputBegin[uint32_t(s) + 1]; o < end; ++o) {
+            if constexpr (std::is_invocable_v<Hit &, int, qsizetype>)
+                hit(m_outputIds[o], at);
+            else
+                hit(m_outputIds[o]);
+        }
         if (s == 0)
             break;
     }
 }
 
-template <typename Hit> bool LiteralScanner::scan(QStringView subject, Hit &&hit) const
+template <bool Dense, typename Hit>
+[[gnu::always_inline]] inline uint32_t LiteralScanner::feed(uint32_t state, uint16_t cls, qsizetype end,
+                                                            Hit &hit) const
 {
-    const char16_t *p = subject.utf16();
+    if constexpr (Dense) {
+        // `state` is a row offset here (state × class count), which saves a multiplication on
+        // the chain of dependent loads that bounds the scan.
+        const uint32_t next = m_dense[state + cls];
+        state = next & ~kHasOutput;
+        if (next & kHasOutput) [[unlikely]]
+            report(state / m_classCount, end, hit);
+    } else {
+        state = cls == 0 ? 0 : step(state, cls);
+        if (m_outputLink[state] >= 0) [[unlikely]]
+            report(state, end, hit);
+    }
+    return state;
+}
+
+template <bool Dense, typename Hit>
+LiteralScanner::ScanResult LiteralScanner::scanWith(QStringView subject, Hit &hit) const
+{
+    const char16_t *begin = subject.utf16();
+    const char16_t *p = begin;
     const char16_t *end = p + subject.size();
     uint32_t state = 0;
-    bool loneSurrogate = false;
+    ScanResult result;
     while (p < end) {
         const char16_t u = *p++;
+        if (u < 0x80) [[likely]] {
+            state = feed<Dense>(state, m_asciiClass[u], p - begin, hit);
+            continue;
+        }
+        result.foldsIntoAscii = result.foldsIntoAscii || m_fold[u] < 0x80;
         if (QChar::isHighSurrogate(u) && p < end && QChar::isLowSurrogate(*p)) [[unlikely]] {
             // Astral letters (Deseret, Adlam, …) fold within their own plane: fold the code
             // point, then feed both units of the result.
             const char32_t folded = foldCodePoint(QChar::surrogateToUcs4(u, *p++));
-            state = step(state, classOf(QChar::highSurrogate(folded)));
-            if (m_outputLink[state] >= 0)
-                report(state, hit);
-            state = step(state, classOf(QChar::lowSurrogate(folded)));
+            state = feed<Dense>(state, classOf(QChar::highSurrogate(folded)), p - begin - 1, hit);
+            state = feed<Dense>(state, classOf(QChar::lowSurrogate(folded)), p - begin, hit);
         } else {
-            loneSurrogate = loneSurrogate || QChar::isSurrogate(u);
-            const uint16_t cls = classOf(u);
-            state = cls == 0 ? 0 : step(state, cls);
+            result.wellFormed = result.wellFormed && !QChar::isSurrogate(u);
+            state = feed<Dense>(state, m_classOfUnit[u], p - begin, hit);
         }
-        if (m_outputLink[state] >= 0)
-            report(state, hit);
     }
-    return !loneSurrogate;
+    return result;
+}
+
+template <typename Hit> LiteralScanner::ScanResult LiteralScanner::scan(QStringView subject, Hit &&hit) const
+{
+    return m_dense.empty() ? scanWith<false>(subject, hit) : scanWith<true>(subject, hit);
 }
 
 } // namespace Dsn::Rules::Detail

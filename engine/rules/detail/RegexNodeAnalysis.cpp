@@ -3,9 +3,17 @@
 #include "rules/detail/RegexNodeAnalysis.h"
 
 #include <algorithm>
+#include <limits>
+#include <utility>
+#include <vector>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
 
 #include "rules/RustRegexTranslator.h"
 #include "rules/detail/RustRegexParser.h"
+#include "rules/detail/UnicodeTables.h"
 
 namespace Dsn::Rules::Detail {
 
@@ -151,6 +159,266 @@ bool pureLiteralNode(const Node &n)
     return any;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Literal sets for the prefilter (FilteredRE2's idea on our tree).
+
+// Bounds keep the analysis linear-ish: past them a node stops being "exactly these strings"
+// and only contributes what every match must contain.
+constexpr qsizetype kMaxStrings = 16;     // alternatives one node may enumerate
+constexpr qsizetype kMaxClassMembers = 8; // folded members of a class worth enumerating
+constexpr qsizetype kMaxSetStrings = 32;  // strings an alternation's OR-set may collect
+
+using LiteralString = RustRegexTranslator::LiteralString;
+using LiteralSet = RustRegexTranslator::LiteralSet;
+
+struct SetInfo
+{
+    bool exact = false; ///< the node matches exactly one of `strings`
+    LiteralSet strings; ///< when exact
+    QList<LiteralSet> required;
+};
+
+bool hasEmpty(const LiteralSet &set)
+{
+    return std::any_of(set.begin(), set.end(), [](const LiteralString &s) { return s.text.isEmpty(); });
+}
+
+/// Sorted, each string once: equal sets then compare equal.
+void normalize(LiteralSet &set)
+{
+    auto key = [](const LiteralString &s) { return std::make_pair(s.text, s.foldCase); };
+    std::sort(set.begin(), set.end(), [&key](const auto &a, const auto &b) { return key(a) < key(b); });
+    set.erase(std::unique(set.begin(), set.end()), set.end());
+}
+
+/// `a` then `b`; one case-insensitive part makes the whole string compare case-insensitively.
+LiteralString joined(const LiteralString &a, const LiteralString &b)
+{
+    if (!a.foldCase && !b.foldCase)
+        return {a.text + b.text, false};
+    return {UnicodeTables::simpleFold(a.text) + UnicodeTables::simpleFold(b.text), true};
+}
+
+LiteralSet product(const LiteralSet &run, const LiteralSet &next)
+{
+    LiteralSet out;
+    out.reserve(run.size() * next.size());
+    for (const LiteralString &a : run) {
+        for (const LiteralString &b : next)
+            out.append(joined(a, b));
+    }
+    normalize(out);
+    return out;
+}
+
+LiteralSet emptyString()
+{
+    return {LiteralString{}};
+}
+
+void addRequired(QList<LiteralSet> &required, LiteralSet set)
+{
+    // A set holding the empty string is met by every subject.
+    if (set.isEmpty() || hasEmpty(set))
+        return;
+    normalize(set);
+    required.append(std::move(set));
+}
+
+SetInfo exactInfo(LiteralSet strings)
+{
+    SetInfo info;
+    info.exact = true;
+    normalize(strings);
+    info.strings = std::move(strings);
+    return info;
+}
+
+/// A set's worth for picking one per alternative: its weakest string decides, fewer is better.
+qsizetype setStrength(const LiteralSet &set)
+{
+    qsizetype shortest = std::numeric_limits<qsizetype>::max();
+    for (const LiteralString &s : set)
+        shortest = std::min(shortest, s.text.size());
+    return shortest * 64 - set.size();
+}
+
+SetInfo setInfo(const Node &n);
+
+SetInfo concatInfo(const std::vector<Node> &children)
+{
+    SetInfo info;
+    LiteralSet run = emptyString();
+    bool allExact = true;
+    for (const Node &child : children) {
+        SetInfo c = setInfo(child);
+        if (!c.exact) {
+            // Sets stay in pattern order, which breaks ties between equally good ones.
+            allExact = false;
+            addRequired(info.required, run);
+            run = emptyString();
+            info.required.append(c.required);
+            continue;
+        }
+        if (run.size() * c.strings.size() > kMaxStrings) {
+            // Too many combinations: keep what we have as a requirement and start afresh.
+            allExact = false;
+            addRequired(info.required, run);
+            run = c.strings;
+            continue;
+        }
+        run = product(run, c.strings);
+    }
+    if (allExact) {
+        info.exact = true;
+        info.strings = run;
+    } else {
+        addRequired(info.required, run);
+    }
+    return info;
+}
+
+SetInfo alternationInfo(const std::vector<Node> &children)
+{
+    std::vector<SetInfo> alternatives;
+    alternatives.reserve(children.size());
+    bool allExact = true;
+    qsizetype total = 0;
+    for (const Node &child : children) {
+        alternatives.push_back(setInfo(child));
+        allExact = allExact && alternatives.back().exact;
+        total += alternatives.back().strings.size();
+    }
+    if (allExact && total <= kMaxStrings) {
+        LiteralSet strings;
+        for (const SetInfo &a : alternatives)
+            strings.append(a.strings);
+        return exactInfo(std::move(strings));
+    }
+    // One OR-set: each alternative contributes its best set; one without any spoils it.
+    SetInfo info;
+    LiteralSet set;
+    for (const SetInfo &a : alternatives) {
+        const LiteralSet *best = nullptr;
+        if (a.exact && !hasEmpty(a.strings))
+            best = &a.strings;
+        for (const LiteralSet &r : a.required) {
+            if (!best || setStrength(r) > setStrength(*best))
+                best = &r;
+        }
+        if (!best)
+            return info;
+        set.append(*best);
+    }
+    normalize(set);
+    if (set.size() <= kMaxSetStrings)
+        addRequired(info.required, set);
+    return info;
+}
+
+SetInfo classInfo(const icu::UnicodeSet &set)
+{
+    if (set.isEmpty() || set.size() > kMaxClassMembers * 4)
+        return {};
+    LiteralSet members;
+    for (int32_t r = 0; r < set.getRangeCount(); ++r) {
+        for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) {
+            // A member whose whole case orbit is in the class reads as one case-insensitive
+            // character ([Uu] is "u" folded); otherwise it stays exact.
+            icu::UnicodeSet orbit(c, c);
+            UnicodeTables::closeOverSimpleCaseFolding(orbit);
+            if (orbit.size() > 1 && set.containsAll(orbit))
+                members.append({UnicodeTables::simpleFold(ucs4(c)), true});
+            else
+                members.append({ucs4(c), false});
+        }
+    }
+    normalize(members);
+    if (members.size() > kMaxClassMembers)
+        return {};
+    return exactInfo(std::move(members));
+}
+
+SetInfo setInfo(const Node &n)
+{
+    switch (n.kind) {
+    case Node::Kind::Empty:
+    case Node::Kind::Flags:
+    case Node::Kind::Assertion:
+        return exactInfo(emptyString());
+    case Node::Kind::Literal:
+        if (n.foldCase)
+            return exactInfo({{UnicodeTables::simpleFold(ucs4(n.ch)), true}});
+        return exactInfo({{ucs4(n.ch), false}});
+    case Node::Kind::Class:
+        return classInfo(n.set);
+    case Node::Kind::Group:
+        return setInfo(n.children.front());
+    case Node::Kind::Repetition: {
+        SetInfo child = setInfo(n.children.front());
+        if (n.min == 0) {
+            // x? is "nothing or x"; x* and x{0,n} enumerate too much to be worth it.
+            if (!n.unbounded && n.max == 1 && child.exact) {
+                child.strings.append(LiteralString{});
+                return exactInfo(std::move(child.strings));
+            }
+            return {};
+        }
+        if (n.min == 1 && !n.unbounded && n.max == 1)
+            return child;
+        SetInfo info;
+        info.required = std::move(child.required);
+        if (child.exact)
+            addRequired(info.required, child.strings);
+        return info;
+    }
+    case Node::Kind::Concat:
+        return concatInfo(n.children);
+    case Node::Kind::Alternation:
+        return alternationInfo(n.children);
+    }
+    return {};
+}
+
+constexpr int kUnbounded = std::numeric_limits<int>::max();
+
+/// The most UTF-16 units one match of `n` can span, or kUnbounded.
+int maxUnits(const Node &n)
+{
+    switch (n.kind) {
+    case Node::Kind::Empty:
+    case Node::Kind::Flags:
+    case Node::Kind::Assertion:
+        return 0;
+    case Node::Kind::Literal:
+        return n.ch > 0xFFFF ? 2 : 1;
+    case Node::Kind::Class:
+        return n.set.isEmpty() || n.set.getRangeEnd(n.set.getRangeCount() - 1) <= 0xFFFF ? 1 : 2;
+    case Node::Kind::Group:
+        return maxUnits(n.children.front());
+    case Node::Kind::Repetition: {
+        const int child = maxUnits(n.children.front());
+        if (child == 0)
+            return 0;
+        if (n.unbounded || child == kUnbounded || n.max > uint32_t(kUnbounded / child))
+            return kUnbounded;
+        return child * int(n.max);
+    }
+    case Node::Kind::Concat:
+    case Node::Kind::Alternation: {
+        int total = 0;
+        for (const Node &child : n.children) {
+            const int units = maxUnits(child);
+            if (units == kUnbounded || (n.kind == Node::Kind::Concat && total > kUnbounded - units))
+                return kUnbounded;
+            total = n.kind == Node::Kind::Concat ? total + units : std::max(total, units);
+        }
+        return total;
+    }
+    }
+    return kUnbounded;
+}
+
 } // namespace
 
 void RegexNodeAnalysis::checkNesting(const RegexNode &root)
@@ -173,6 +441,91 @@ RegexNodeAnalysis::Literals RegexNodeAnalysis::requiredLiterals(const RegexNode 
 bool RegexNodeAnalysis::isPureLiteral(const RegexNode &root)
 {
     return pureLiteralNode(root);
+}
+
+
+QList<RustRegexTranslator::LiteralSet> RegexNodeAnalysis::literalSets(const RegexNode &root)
+{
+    SetInfo info = setInfo(root);
+    if (info.exact)
+        addRequired(info.required, info.strings);
+    // Duplicated sets (a literal run both inside and outside a group) would only be checked twice.
+    QList<LiteralSet> unique;
+    for (LiteralSet &set : info.required) {
+        if (!unique.contains(set))
+            unique.append(std::move(set));
+    }
+    return unique;
+}
+
+QList<RustRegexTranslator::AnchoredLiterals> RegexNodeAnalysis::anchoredLiteralSets(const RegexNode &root)
+{
+    QList<RustRegexTranslator::AnchoredLiterals> out;
+    std::vector<const Node *> children;
+    if (root.kind == Node::Kind::Concat) {
+        for (const Node &child : root.children)
+            children.push_back(&child);
+    } else {
+        children.push_back(&root);
+    }
+    auto first = std::find_if(children.begin(), children.end(),
+                              [](const Node *n) { return n->kind != Node::Kind::Flags; });
+    if (first == children.end() || (*first)->kind != Node::Kind::Assertion
+        || (*first)->assertion != Node::Assertion::TextStart)
+        return out;
+    int offset = 0; // the furthest the text read so far can reach
+    LiteralSet run = emptyString();
+    auto flush = [&] {
+        if (!hasEmpty(run)) {
+            normalize(run);
+            out.append({run, offset});
+        }
+        run = emptyString();
+    };
+    for (auto it = first + 1; it != children.end(); ++it) {
+        const int units = maxUnits(**it);
+        if (units == kUnbounded || offset > kUnbounded - units)
+            break; // what follows may start anywhere
+        SetInfo c = setInfo(**it);
+        if (c.exact && run.size() * c.strings.size() <= kMaxStrings) {
+            run = product(run, c.strings);
+        } else {
+            flush();
+            if (c.exact)
+                run = std::move(c.strings);
+        }
+        offset += units;
+    }
+    flush();
+    return out;
+}
+
+RegexNodeAnalysis::ExactLiteral RegexNodeAnalysis::exactLiteral(const RegexNode &root)
+{
+    if (!pureLiteralNode(root))
+        return {};
+    QString text;
+    bool anyFolded = false;
+    bool anyExact = false;
+    auto take = [&](const Node &literal) {
+        // A character without case variants reads the same either way.
+        if (literal.foldCase)
+            anyFolded = true;
+        else if (UnicodeTables::hasCaseVariants(literal.ch))
+            anyExact = true;
+        text += ucs4(literal.ch);
+    };
+    if (root.kind == Node::Kind::Literal) {
+        take(root);
+    } else {
+        for (const Node &child : root.children) {
+            if (child.kind == Node::Kind::Literal)
+                take(child);
+        }
+    }
+    if (anyFolded && anyExact)
+        return {};
+    return {text, anyFolded};
 }
 
 } // namespace Dsn::Rules::Detail

@@ -4,6 +4,7 @@
 
 #include <QStringList>
 
+#include "rules/RustRegexTranslator.h"
 #include "rules/detail/RegexNode.h"
 
 namespace Dsn::Rules::Detail {
@@ -26,6 +27,35 @@ public:
     static Literals requiredLiterals(const RegexNode &root);
     /// The pattern is literal text only (no anchor, class or operator).
     static bool isPureLiteral(const RegexNode &root);
+
+    /**
+     * Literal sets for a prefilter, FilteredRE2 style: every match contains, for each set, at
+     * least one of its strings. A string with any case-insensitive part compares under simple
+     * case folding as a whole, so a set is only ever a necessary condition. Alternations,
+     * optional parts and small classes contribute their alternatives (`(a|b)c` gives {ac, bc});
+     * sets that would admit the empty string are left out.
+     */
+    static QList<RustRegexTranslator::LiteralSet> literalSets(const RegexNode &root);
+
+    /**
+     * For a pattern anchored at the start of the text (`^` without (?m)): the literal runs of
+     * its bounded-length prefix with how far into the subject each must end, so a prefilter
+     * can ignore occurrences further on (`^550 .*blocked` needs "550 " ending by offset 4).
+     */
+    static QList<RustRegexTranslator::AnchoredLiterals> anchoredLiteralSets(const RegexNode &root);
+
+    /// What a pattern made of literal text alone matches without running a regex.
+    struct ExactLiteral
+    {
+        QString text;          ///< as written; null when not literal text in one case mode
+        bool foldCase = false; ///< compare under simple case folding
+    };
+    /**
+     * The literal text the pattern consists of, when it has no anchor, class or operator and
+     * all its cased characters are either case-sensitive or case-insensitive (not mixed): then
+     * it matches exactly the subjects that contain that text.
+     */
+    static ExactLiteral exactLiteral(const RegexNode &root);
 };
 
 } // namespace Dsn::Rules::Detail

@@ -53,6 +53,8 @@ private Q_SLOTS:
     void zstdHoldsThePlainBytes();
     void recordsAreKumoShaped();
     void sizeTarget();
+    void failuresAreClassified_data();
+    void failuresAreClassified();
 };
 
 void TestLogGenerator::sameSeedSameBytes_data()
@@ -136,6 +138,35 @@ void TestLogGenerator::sizeTarget()
     QVERIFY(stats->bytes >= o.bytes);
     QVERIFY(stats->bytes < o.bytes + 4096);
     QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("sized.jsonl"))).size(), stats->bytes);
+}
+
+
+void TestLogGenerator::failuresAreClassified_data()
+{
+    // Labels the corpus replies must produce: keyword rules over real replies, not a constant.
+    QTest::addColumn<QString>("label");
+    for (const char *label : {"InvalidRecipient", "QuotaIssues", "SpamBlock", "BadConnection"})
+        QTest::newRow(label) << QString::fromLatin1(label);
+}
+
+void TestLogGenerator::failuresAreClassified()
+{
+    QFETCH(QString, label);
+    LogGenerator generator(corpus(), 3);
+    int labelled = 0;
+    int nonFailuresLabelled = 0;
+    for (int i = 0; i < 3000; ++i) {
+        bool failure = false;
+        const QByteArray line = generator.nextRecord(&failure);
+        const QString logged = QJsonDocument::fromJson(line).object().value(QLatin1String("bounce_classification")).toString();
+        QVERIFY(!logged.isEmpty());
+        if (!failure)
+            nonFailuresLabelled += logged != QLatin1String("Uncategorized");
+        else
+            labelled += logged == label;
+    }
+    QCOMPARE(nonFailuresLabelled, 0);
+    QVERIFY2(labelled > 0, qPrintable(label));
 }
 
 QTEST_GUILESS_MAIN(TestLogGenerator)

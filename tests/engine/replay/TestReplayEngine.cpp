@@ -100,6 +100,10 @@ void TestReplayEngine::oneDecisionPerFailure()
     QCOMPARE(qint64(run.decisions.count('\n')), m_failures);
     QCOMPARE(run.summary.value(u"evaluated"_qs).toInteger(), m_failures);
     QVERIFY(!run.cancelled);
+    // Each decision names the bounce classification before and after the rewrite.
+    const QJsonObject first = QJsonDocument::fromJson(run.decisions.left(run.decisions.indexOf('\n'))).object();
+    for (const char *side : {"old", "new"})
+        QVERIFY2(!first.value(QLatin1String(side)).toObject().value(u"class"_qs).toString().isEmpty(), side);
 }
 
 void TestReplayEngine::cancelStopsEarly()

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include "ReplayFixtures.h"
+#include "TestConfig.h"
 #include "replay/ReplayEngine.h"
 
 using namespace Dsn;
@@ -61,7 +62,10 @@ private Q_SLOTS:
     void mergeIsAssociative();
     void jsonRoundTrip();
     void groupCap();
+    void unmatchedExamples();
     void rejectsOtherJson();
+    void classTransitions_data();
+    void classTransitions();
 };
 
 void TestReplaySummary::smallLogCounts()
@@ -181,11 +185,80 @@ void TestReplaySummary::groupCap()
     QCOMPARE(s.unmatched(), qint64(6));
 }
 
+void TestReplaySummary::unmatchedExamples()
+{
+    // Added late line first: the example must still be the earliest, as a merge would pick it.
+    Replay::ReplayDecision late = decision(QStringLiteral("a.example"), QStringLiteral("550 5.1.1 <zoe@a.example> unknown"));
+    late.line = 9;
+    late.queue = QStringLiteral("late@a.example");
+    Replay::ReplayDecision early = decision(QStringLiteral("a.example"), QStringLiteral("550 5.1.1 <bob@a.example> unknown"));
+    early.line = 3;
+    early.queue = QStringLiteral("early@a.example");
+    ReplaySummary s;
+    s.addDecision(late);
+    s.addDecision(early);
+    s.addDecision(decision(QStringLiteral("b.example"), QStringLiteral("421 try later")));
+
+    const QList<ReplaySummary::UnmatchedGroup> groups = s.topUnmatchedGroups(10);
+    QCOMPARE(groups.size(), 2);
+    QCOMPARE(groups[0].count, qint64(2));
+    QVERIFY(!groups[0].text.contains(QLatin1String("bob@")));
+    QCOMPARE(groups[0].text, s.topUnmatched(1).value(0).first);
+    QCOMPARE(groups[0].example, early.response);
+    QCOMPARE(groups[0].queue, early.queue);
+    QCOMPARE(groups[0].line, qint64(3));
+    QCOMPARE(groups[1].example, QStringLiteral("421 try later"));
+
+    const auto back = ReplaySummary::fromJson(s.toJson());
+    QVERIFY(back.ok());
+    QCOMPARE(back->topUnmatchedGroups(1).value(0).example, early.response);
+    QCOMPARE(back->topUnmatchedGroups(1).value(0).queue, early.queue);
+}
+
 void TestReplaySummary::rejectsOtherJson()
 {
     const auto r = ReplaySummary::fromJson(QJsonObject{{u"records"_qs, 3}});
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, u"bad-summary"_qs);
+}
+
+
+void TestReplaySummary::classTransitions_data()
+{
+    QTest::addColumn<bool>("classifier");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<qint64>("count");
+    // Spec §10: the rewrite 452 4.2.2 → 500 no longer matches the QuotaIssues rule anchored on
+    // ^(452|552); small.jsonl has two such records (lines 3 and 5).
+    QTest::newRow("rewrite loses the quota label") << true << u"QuotaIssues"_qs << u"Uncategorized"_qs << qint64(2);
+    QTest::newRow("unrewritten keeps its label") << true << u"InvalidRecipient"_qs << u"InvalidRecipient"_qs << qint64(1);
+    QTest::newRow("nothing becomes quota") << true << u"Uncategorized"_qs << u"QuotaIssues"_qs << qint64(0);
+    // Four evaluated failures and the internal one, logged without a label.
+    QTest::newRow("no classifier: all uncategorized") << false << u"Uncategorized"_qs << u"Uncategorized"_qs << qint64(5);
+}
+
+void TestReplaySummary::classTransitions()
+{
+    QFETCH(bool, classifier);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(qint64, count);
+    Replay::ReplayOptions options = Test::fixtureOptions();
+    if (classifier)
+        options.config.classifierFiles = {QStringLiteral(DSN_TEST_DATA_DIR "/classifier/kumo-rules.toml")};
+    const ReplaySummary once = replay({data("small.jsonl")}, options);
+    QCOMPARE(once.classTransitions(from, to), count);
+    // Merging adds the pairs up, and the JSON form keeps them.
+    ReplaySummary twice = once;
+    twice.merge(once);
+    QCOMPARE(twice.classTransitions(from, to), 2 * count);
+    const auto back = ReplaySummary::fromJson(twice.toJson());
+    QVERIFY(back.ok());
+    QCOMPARE(back->classTransitions(from, to), 2 * count);
+    QCOMPARE(back->classTransitionCounts(), twice.classTransitionCounts());
+    if (classifier)
+        QVERIFY(once.text().contains(u"QuotaIssues"_qs));
 }
 
 QTEST_GUILESS_MAIN(TestReplaySummary)

@@ -195,6 +195,207 @@ QList<RegexRule> unicodeTable()
                        u"😀"_qs});
 }
 
+// One row per prefilter path: OR-sets from alternations and optional parts, small classes
+// joining a run, runs too short to count, no literal at all, plain text decided by the scan
+// (exact, case-insensitive ASCII, case-insensitive beyond ASCII, mixed case modes), anchors and
+// word boundaries around plain text, and Unicode.
+QList<RegexRule> pathsTable()
+{
+    return withValues({
+        u"(?i)(mailbox|account) (is |has been )?(disabled|suspended)"_qs,
+        u"(disabled|suspended) (temporarily|permanently)"_qs,
+        u"^[45]\\d\\d [45]\\.\\d\\.\\d{1,3} (mailbox|account)"_qs,
+        u"\\[(\\d+\\.){3}\\d+\\]\\s\\w+\\s(blocked|denied)"_qs,
+        u"(foo.*bar|baz\\d+qux)"_qs,
+        u"[Uu]ser [Uu]nknown"_qs,
+        u"a{0,3}bc"_qs,
+        u"\\d+ \\w+ x"_qs,
+        u"\\d{3}\\s\\d"_qs,
+        u"^\\S+\\s+\\S+$"_qs,
+        u"Over Quota"_qs,
+        u"(?i)over quota"_qs,
+        u"(?i)ſtop"_qs,
+        u"(?i)stop"_qs,
+        u"(?i)kelvin"_qs,
+        u"(?i)ΣΊΣΥΦΟΣ"_qs,
+        u"(?i)a(?-i)BC"_qs,
+        u"^over"_qs,
+        u"quota$"_qs,
+        u"\\bquota\\b"_qs,
+        u"(?m)^quota"_qs,
+        u"Empfänger"_qs,
+        u"(?i)empfänger"_qs,
+        u"𐐀𐐁"_qs,
+        u"(?i)𐐨𐐩"_qs,
+        u"x"_qs,
+        u"(?i)ab"_qs,
+        u"(quota|)x"_qs,
+        u"(over )+quota"_qs,
+        u"(?i-u)kelvin"_qs,
+        u"user (unknown|not found)|mailbox full"_qs,
+        u"5\\.1\\.1"_qs,
+        u"^550 .*blocked"_qs,
+        u"^\\d mailbox"_qs,
+        u"^(?i)x{2}ab(c|d)"_qs,
+        u"^.{0,3}Quota"_qs,
+    });
+}
+
+// Subjects for pathsTable(): the words it uses, in and out of place, in other cases and with
+// the characters that fold across scripts (ſ, Kelvin sign, final sigma, dotted I).
+QStringList pathsSubjects()
+{
+    return {u"452 4.2.2 Mailbox is disabled"_qs,
+            u"452 4.2.2 ACCOUNT HAS BEEN SUSPENDED"_qs,
+            u"account suspended; mailbox disabled"_qs,
+            u"suspended temporarily"_qs,
+            u"Suspended Temporarily"_qs,
+            u"550 5.1.1 mailbox unavailable"_qs,
+            u"550 5.1.1  mailbox"_qs,
+            u"x 550 5.1.1 mailbox"_qs,
+            u"554 [192.0.2.1] host blocked"_qs,
+            u"554 [192.0.2] host blocked"_qs,
+            u"foo then bar"_qs,
+            u"baz12qux"_qs,
+            u"bazqux"_qs,
+            u"User unknown"_qs,
+            u"uSER UNKNOWN"_qs,
+            u"aaabc"_qs,
+            u"12 ab x"_qs,
+            u"123 4"_qs,
+            u"two words"_qs,
+            u"Over Quota"_qs,
+            u"over quota"_qs,
+            u"OVER QUOTA"_qs,
+            u"ſtop"_qs,
+            u"STOP"_qs,
+            u"ſTOP"_qs,
+            u"\u212Aelvin"_qs,
+            u"KELVIN"_qs,
+            u"σίσυφος"_qs,
+            u"ΣΊΣΥΦΟΣ"_qs,
+            u"aBC"_qs,
+            u"ABC"_qs,
+            u"abc"_qs,
+            u"overquota"_qs,
+            u"the quota"_qs,
+            u"quotas"_qs,
+            u"line\nquota"_qs,
+            u"Empfänger unbekannt"_qs,
+            u"EMPFÄNGER"_qs,
+            u"𐐀𐐁"_qs,
+            u"𐐨𐐩"_qs,
+            u"𐐀𐐩"_qs,
+            u"x"_qs,
+            u"AB"_qs,
+            u"over over quota"_qs,
+            u"user not found"_qs,
+            u"mailbox full"_qs,
+            u"5.1.1"_qs,
+            u"5x1x1"_qs,
+            u"İstanbul ı"_qs,
+            u"550 5.7.1 blocked"_qs,
+            u"551 550 blocked"_qs,
+            u"𝟓 mailbox"_qs,
+            u"55 mailbox"_qs,
+            u"XXABD"_qs,
+            u"xxxabc"_qs,
+            u"abcQuota"_qs,
+            u"abcdQuota"_qs,
+            u"𐐀Quota"_qs,
+            u"𐐀𐐀Quota"_qs,
+            u""_qs};
+}
+
+/**
+ * A random table from the same building blocks as pathsTable() (words in alternations, optional
+ * groups, classes, anchors, case modes, Unicode), and random subjects made of the same words in
+ * random cases, so that every prefilter path meets matches, near misses and case variants.
+ */
+const QStringList &randomWords()
+{
+    static const QStringList s_words = {u"mailbox"_qs, u"quota"_qs, u"user"_qs,    u"unknown"_qs, u"full"_qs,
+                                        u"ſtop"_qs,    u"kelvin"_qs, u"σοφός"_qs,  u"Empfänger"_qs, u"𐐀x"_qs,
+                                        u"ab"_qs,      u"5.1.1"_qs,  u"denied"_qs, u"spam"_qs,    u"x"_qs};
+    return s_words;
+}
+
+QList<RegexRule> randomTable(int size)
+{
+    SplitMix rng(0x51DE);
+    const QStringList &words = randomWords();
+    auto word = [&] { return escaped(rng.pick(words)); };
+    QStringList patterns;
+    while (patterns.size() < size) {
+        QString p;
+        const int parts = 1 + rng.below(3);
+        for (int k = 0; k < parts; ++k) {
+            if (k > 0)
+                p += rng.pick({u" "_qs, u".*"_qs, u"\\s+"_qs, u"\\d*"_qs, u"[ _]"_qs, QString()});
+            switch (rng.below(9)) {
+            case 0:
+                p += u'(' + word() + u'|' + word() + u')';
+                break;
+            case 1:
+                p += u'(' + word() + u" )?"_qs + word();
+                break;
+            case 2:
+                p += u"(?i)"_qs + word();
+                break;
+            case 3:
+                p += u"(?i:"_qs + word() + u')' + word();
+                break;
+            case 4:
+                p += u"[Uu]"_qs + word();
+                break;
+            case 5:
+                p += u"\\b"_qs + word() + u"\\b"_qs;
+                break;
+            case 6:
+                p += word() + u'+';
+                break;
+            default:
+                p += word();
+                break;
+            }
+        }
+        if (rng.below(6) == 0)
+            p = u'^' + p;
+        if (rng.below(6) == 0)
+            p += u'$';
+        patterns.append(p);
+    }
+    return withValues(patterns);
+}
+
+QStringList randomSubjects(int count)
+{
+    SplitMix rng(0xC0FFEE);
+    const QStringList &words = randomWords();
+    const QStringList glue = {u" "_qs, u""_qs, u"  "_qs, u"_"_qs, u" 42 "_qs, u"\n"_qs, u"ſ"_qs, u"\u212A"_qs};
+    QStringList out;
+    for (int i = 0; i < count; ++i) {
+        QString s;
+        const int parts = 1 + rng.below(4);
+        for (int k = 0; k < parts; ++k) {
+            QString w = rng.pick(words);
+            switch (rng.below(4)) {
+            case 0:
+                w = w.toUpper();
+                break;
+            case 1:
+                w = w.left(1).toUpper() + w.mid(1);
+                break;
+            default:
+                break;
+            }
+            s += (k > 0 ? rng.pick(glue) : QString()) + w;
+        }
+        out.append(s);
+    }
+    return out;
+}
+
 struct CompiledPair
 {
     std::unique_ptr<RegexSetMap> prefiltered;
@@ -217,6 +418,10 @@ const CompiledPair &compiled(const QString &name)
         rules = generatedTable(100);
     else if (name == u"gen1000")
         rules = generatedTable(1000);
+    else if (name == u"paths")
+        rules = pathsTable();
+    else if (name == u"random")
+        rules = randomTable(300);
     else if (name == u"noliteral10pct")
         rules = noLiteralTable();
     else if (name == u"caseinsensitive")
@@ -314,6 +519,8 @@ private slots:
     void scannerHits();
     void gaveUp_data();
     void gaveUp();
+    void prefilterDoesWork_data();
+    void prefilterDoesWork();
     void defaultStrategyIsPrefiltered();
     void concurrentLookups();
 };
@@ -325,13 +532,20 @@ void TestRegexSetMapPrefilter::sameAnswers_data()
 
     const QStringList corpus = corpusSubjects();
     const QStringList probes = probeSubjects();
+    const QStringList paths = pathsSubjects();
+    const QStringList random = randomSubjects(400);
     QVERIFY(corpus.size() > 200);
     for (const char *table :
-         {"seed", "gen10", "gen100", "gen1000", "noliteral10pct", "caseinsensitive", "alternation", "unicode"}) {
+         {"seed", "gen10", "gen100", "gen1000", "noliteral10pct", "caseinsensitive", "alternation", "unicode", "paths",
+          "random"}) {
         for (qsizetype i = 0; i < corpus.size(); ++i)
             QTest::addRow("%s corpus %d", table, int(i)) << QString::fromLatin1(table) << corpus[i];
         for (qsizetype i = 0; i < probes.size(); ++i)
             QTest::addRow("%s probe %d", table, int(i)) << QString::fromLatin1(table) << probes[i];
+        for (qsizetype i = 0; i < paths.size(); ++i)
+            QTest::addRow("%s paths %d", table, int(i)) << QString::fromLatin1(table) << paths[i];
+        for (qsizetype i = 0; i < random.size(); ++i)
+            QTest::addRow("%s random %d", table, int(i)) << QString::fromLatin1(table) << random[i];
     }
 }
 
@@ -355,42 +569,58 @@ void TestRegexSetMapPrefilter::sameAnswers()
 void TestRegexSetMapPrefilter::literalChoice_data()
 {
     QTest::addColumn<QString>("pattern");
-    QTest::addColumn<QString>("literal"); // null: the rule runs on every subject
+    QTest::addColumn<QStringList>("literals"); // sorted, folded where (?i); empty: runs on every subject
 
-    QTest::newRow("whole literal") << u"hello"_qs << u"hello"_qs;
-    QTest::newRow("longest run wins") << u"5\\.1\\.1 .*does not exist"_qs << u"does not exist"_qs;
-    QTest::newRow("tie keeps the first") << u"over (quota)+"_qs << u"over "_qs;
-    QTest::newRow("optional part skipped") << u"x*abc"_qs << u"abc"_qs;
-    QTest::newRow("counted zero skipped") << u"a{0,3}bc"_qs << u"bc"_qs;
-    QTest::newRow("class splits the run") << u"[Uu]ser unknown"_qs << u"ser unknown"_qs;
-    QTest::newRow("(?i) literal is folded") << u"(?i)User UNKNOWN"_qs << u"user unknown"_qs;
-    QTest::newRow("(?i) sharp s") << u"(?i)STRAẞE"_qs << u"straße"_qs;
-    QTest::newRow("(?i) final sigma") << u"(?i)ΣΟΦΟΣ"_qs << u"σοφοσ"_qs;
-    QTest::newRow("exact beats folded") << u"(?i:spam) filter"_qs << u" filter"_qs;
-    QTest::newRow("unicode literal") << u"Empfänger unbekannt"_qs << u"Empfänger unbekannt"_qs;
-    QTest::newRow("astral literal") << u"𐐀x"_qs << u"𐐀x"_qs;
-    QTest::newRow("alternation has none") << u"(quota|full)"_qs << QString();
-    QTest::newRow("top-level alternation") << u"ab|cd"_qs << QString();
-    QTest::newRow("classes only") << u"\\d{3}\\s\\w+"_qs << QString();
-    QTest::newRow("anchors only") << u"^$"_qs << QString();
-    QTest::newRow("empty pattern") << QString() << QString();
+    QTest::newRow("whole literal") << u"hello"_qs << QStringList{u"hello"_qs};
+    QTest::newRow("rarer run wins") << u"5\\.1\\.1 .*does not exist"_qs << QStringList{u"does not exist"_qs};
+    QTest::newRow("tie keeps the first") << u"over (quota)+"_qs << QStringList{u"over "_qs};
+    QTest::newRow("optional part skipped") << u"x*abc"_qs << QStringList{u"abc"_qs};
+    QTest::newRow("short run is absent") << u"a{0,3}bc"_qs << QStringList{};
+    QTest::newRow("one-character runs are absent") << u"\\d+ \\w+"_qs << QStringList{};
+    QTest::newRow("small class joins the run") << u"[Uu]ser unknown"_qs << QStringList{u"user unknown"_qs};
+    QTest::newRow("large class splits the run") << u"[a-z]ser unknown"_qs << QStringList{u"ser unknown"_qs};
+    QTest::newRow("(?i) literal is folded") << u"(?i)User UNKNOWN"_qs << QStringList{u"user unknown"_qs};
+    QTest::newRow("(?i) sharp s") << u"(?i)STRAẞE"_qs << QStringList{u"straße"_qs};
+    QTest::newRow("(?i) final sigma") << u"(?i)ΣΟΦΟΣ"_qs << QStringList{u"σοφοσ"_qs};
+    QTest::newRow("group joins the run") << u"(?i:spam) filter"_qs << QStringList{u"spam filter"_qs};
+    QTest::newRow("unicode literal") << u"Empfänger unbekannt"_qs << QStringList{u"Empfänger unbekannt"_qs};
+    QTest::newRow("astral literal") << u"𐐀x"_qs << QStringList{u"𐐀x"_qs};
+    QTest::newRow("alternation gives an OR-set") << u"(quota|full)"_qs << QStringList{u"full"_qs, u"quota"_qs};
+    QTest::newRow("alternatives times optional part")
+        << u"(?i)(mailbox|account) (is )?full"_qs
+        << QStringList{u"account full"_qs, u"account is full"_qs, u"mailbox full"_qs, u"mailbox is full"_qs};
+    QTest::newRow("alternation of required runs")
+        << u"(foo.*bar|baz\\d+qux)"_qs << QStringList{u"baz"_qs, u"foo"_qs};
+    QTest::newRow("alternation then a rarer tail") << u"(\\d+|x) quota exceeded"_qs
+                                                  << QStringList{u" quota exceeded"_qs};
+    QTest::newRow("case-sensitive alternatives stay exact") << u"(Message|Recipient) rejected"_qs
+                                                          << QStringList{u"Message rejected"_qs, u"Recipient rejected"_qs};
+    QTest::newRow("case orbit in a class folds") << u"[Ss]pam [Ff]ilter"_qs << QStringList{u"spam filter"_qs};
+    QTest::newRow("partial orbit in a class stays exact") << u"[Sx]pam"_qs << QStringList{u"Spam"_qs, u"xpam"_qs};
+    QTest::newRow("anchored prefix wins") << u"^550 .*blocked"_qs << QStringList{u"550 "_qs};
+    QTest::newRow("short alternative spoils the set") << u"ab|cd"_qs << QStringList{};
+    QTest::newRow("empty alternative spoils the set") << u"(quota|)x"_qs << QStringList{};
+    QTest::newRow("classes only") << u"\\d{3}\\s\\w+"_qs << QStringList{};
+    QTest::newRow("anchors only") << u"^$"_qs << QStringList{};
+    QTest::newRow("empty pattern") << QString() << QStringList{};
 }
 
 void TestRegexSetMapPrefilter::literalChoice()
 {
     QFETCH(QString, pattern);
-    QFETCH(QString, literal);
+    QFETCH(QStringList, literals);
 
     const auto map = RegexSetMap::compile({{u"unrelated"_qs, QJsonValue(1)}, {pattern, QJsonValue(2)}},
                                           RegexSetMap::Strategy::Prefiltered);
     QVERIFY(map.ok());
-    QCOMPARE(map->prefilterLiteral(1), literal);
-    QCOMPARE(map->prefilterLiteral(1).isNull(), literal.isNull());
-    QCOMPARE(map->prefilterLiteral(0), u"unrelated"_qs);
-    QVERIFY(map->prefilterLiteral(2).isNull());
+    QStringList actual = map->prefilterLiterals(1);
+    actual.sort();
+    QCOMPARE(actual, literals);
+    QCOMPARE(map->prefilterLiterals(0), QStringList{u"unrelated"_qs});
+    QVERIFY(map->prefilterLiterals(2).isEmpty());
     const auto scan = RegexSetMap::compile({{pattern, QJsonValue(2)}}, RegexSetMap::Strategy::Scan);
     QVERIFY(scan.ok());
-    QVERIFY(scan->prefilterLiteral(0).isNull());
+    QVERIFY(scan->prefilterLiterals(0).isEmpty());
 }
 
 void TestRegexSetMapPrefilter::scannerHits_data()
@@ -440,8 +670,8 @@ void TestRegexSetMapPrefilter::gaveUp_data()
 
     // The literal is there, so the pattern runs and Boost gives up exactly as before.
     QTest::newRow("literal present") << u"(a+)+$"_qs << QString(40, u'a') + u'b' << QList<int>{0} << QList<int>{0};
-    // The deliberate difference: "zq" is absent, so the pattern cannot match and never runs.
-    QTest::newRow("literal absent") << u"(a+)+zq$"_qs << QString(40, u'a') + u'b' << QList<int>{0} << QList<int>{};
+    // The deliberate difference: "zqx" is absent, so the pattern cannot match and never runs.
+    QTest::newRow("literal absent") << u"(a+)+zqx$"_qs << QString(40, u'a') + u'b' << QList<int>{0} << QList<int>{};
 }
 
 void TestRegexSetMapPrefilter::gaveUp()
@@ -461,6 +691,43 @@ void TestRegexSetMapPrefilter::gaveUp()
     QCOMPARE(p.gaveUp, prefilteredGaveUp);
     QCOMPARE(p.matches, s.matches);
     QCOMPARE(pre->findFirst(subject), scan->findFirst(subject));
+}
+
+void TestRegexSetMapPrefilter::prefilterDoesWork_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QStringList>("subjects");
+    QTest::addColumn<int>("maxPercent"); // Boost runs, of rules × subjects
+
+    // Five of the 36 paths rules have no usable literal by design and run on every subject.
+    QTest::newRow("paths") << u"paths"_qs << pathsSubjects() << 25;
+    QTest::newRow("random") << u"random"_qs << randomSubjects(400) << 10;
+    QTest::newRow("gen1000") << u"gen1000"_qs << corpusSubjects() << 2;
+}
+
+// The answers above would also agree if the prefilter let every rule through; it must not.
+void TestRegexSetMapPrefilter::prefilterDoesWork()
+{
+    QFETCH(QString, table);
+    QFETCH(QStringList, subjects);
+    QFETCH(int, maxPercent);
+
+    const CompiledPair &maps = compiled(table);
+    QVERIFY(maps.prefiltered && maps.scan);
+    qint64 runs = 0;
+    qint64 decided = 0;
+    qint64 matches = 0;
+    for (const QString &subject : subjects) {
+        const RegexSetMap::PrefilterStats stats = maps.prefiltered->prefilterStats(subject);
+        runs += stats.regexRuns;
+        decided += stats.decidedByScan;
+        matches += maps.scan->lookup(subject).matches.size();
+        QCOMPARE(maps.scan->prefilterStats(subject).regexRuns, int(maps.scan->size()));
+    }
+    const qint64 everything = qint64(subjects.size()) * maps.prefiltered->size();
+    QVERIFY2(matches > 0, "no subject matches: the comparison rows prove nothing");
+    QVERIFY2(decided > 0, "no plain-text rule was decided by the scan");
+    QVERIFY2(runs * 100 <= everything * maxPercent, qPrintable(u"Boost ran %1 times of %2"_qs.arg(runs).arg(everything)));
 }
 
 void TestRegexSetMapPrefilter::defaultStrategyIsPrefiltered()

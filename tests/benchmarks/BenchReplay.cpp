@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+//
+// Log replay throughput next to `zstdcat FILE | wc -l` on the same file in the same run (the
+// issue's goal: at least 25% of that rate on one core, near-linear with two), and peak memory
+// (goal: under 300 MB whatever the input size). Each replay runs in a child process of this
+// program so its ru_maxrss is its own, not the generator's or another configuration's.
+//
+//   bench_replay [--size=1G] [--threads=1,2] [--scratch=DIR] [--keep]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QList>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include "project/Project.h"
+#include "replay/LogGenerator.h"
+#include "replay/LogWriter.h"
+#include "replay/ReplayEngine.h"
+
+using namespace Dsn;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+/// "200M", "1G", "64K" or a plain byte count; 0 when unreadable.
+qint64 parseSize(QString text)
+{
+    qint64 unit = 1;
+    const QChar last = text.isEmpty() ? QChar() : text.back().toUpper();
+    if (last == QLatin1Char('K') || last == QLatin1Char('M') || last == QLatin1Char('G')) {
+        unit = last == QLatin1Char('K') ? (qint64(1) << 10) : last == QLatin1Char('M') ? (qint64(1) << 20) : (qint64(1) << 30);
+        text.chop(1);
+    }
+    bool ok = false;
+    const double n = text.toDouble(&ok);
+    return ok && n > 0 ? qint64(n * double(unit)) : 0;
+}
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/// The child: replays one file and prints "records wall-seconds cpu-seconds maxrss-KiB".
+int runChild(const QString &file, int threads)
+{
+    const QString projectPath = QStringLiteral(DSN_EXAMPLES_DIR "/example.dsnwb");
+    const auto project = Project::Project::load(projectPath);
+    if (!project) {
+        std::fprintf(stderr, "%s\n", qPrintable(project.error().toString()));
+        return 1;
+    }
+    Replay::ReplayOptions options;
+    options.config = project->evaluatorConfig(QFileInfo(projectPath).absolutePath());
+    options.threads = threads;
+    Replay::ReplayEngine engine(options);
+    const double cpuBefore = cpuSeconds();
+    QElapsedTimer timer;
+    timer.start();
+    const auto summary = engine.run({file});
+    const double wall = double(timer.nsecsElapsed()) / 1e9;
+    const double cpu = cpuSeconds() - cpuBefore;
+    if (!summary) {
+        std::fprintf(stderr, "%s\n", qPrintable(summary.error().toString()));
+        return 1;
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("%lld %.6f %.6f %ld %lld\n", static_cast<long long>(summary->records()), wall, cpu, usage.ru_maxrss,
+                static_cast<long long>(summary->evaluated()));
+    return 0;
+}
+
+struct Measure
+{
+    qint64 records = 0;
+    double seconds = 0;
+    double cpu = 0;
+    long maxRssKiB = 0;
+    qint64 evaluated = 0;
+    double rate() const { return seconds > 0 ? double(records) / seconds : 0; }
+};
+
+/// Runs `command` through /bin/sh (a pipeline printing a line count) and times it.
+std::optional<Measure> shellCount(const QString &command)
+{
+    QProcess sh;
+    QElapsedTimer timer;
+    timer.start();
+    sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+    if (!sh.waitForFinished(-1) || sh.exitCode() != 0)
+        return std::nullopt;
+    Measure m;
+    m.seconds = double(timer.nsecsElapsed()) / 1e9;
+    m.records = sh.readAllStandardOutput().trimmed().toLongLong();
+    return m;
+}
+
+/// Best of `runs`: the reference should not be penalised by a neighbour's burst.
+std::optional<Measure> bestShellCount(const QString &command, int runs)
+{
+    std::optional<Measure> best;
+    for (int i = 0; i < runs; ++i) {
+        const auto m = shellCount(command);
+        if (!m)
+            return std::nullopt;
+        if (!best || m->seconds < best->seconds)
+            best = m;
+    }
+    return best;
+}
+
+std::optional<Measure> childReplay(const QString &file, int threads)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--child"), file, QString::number(threads)});
+    if (!child.waitForFinished(-1) || child.exitCode() != 0)
+        return std::nullopt;
+    const QList<QByteArray> f = child.readAllStandardOutput().trimmed().split(' ');
+    if (f.size() != 5)
+        return std::nullopt;
+    return Measure{f[0].toLongLong(), f[1].toDouble(), f[2].toDouble(), f[3].toLong(), f[4].toLongLong()};
+}
+
+QString quoted(const QString &path)
+{
+    QString q = path;
+    q.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + q + QLatin1Char('\'');
+}
+
+bool compressFile(const QString &from, const QString &to)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    Replay::LogWriter writer;
+    if (!writer.open(to, true, 3))
+        return false;
+    while (!in.atEnd()) {
+        if (!writer.write(in.read(qint64(4) << 20)))
+            return false;
+    }
+    return writer.close();
+}
+
+QString number(double v, int decimals = 0)
+{
+    return QString::number(v, 'f', decimals);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() == 4 && args.at(1) == QLatin1String("--child"))
+        return runChild(args.at(2), args.at(3).toInt());
+
+    qint64 size = qint64(1) << 30;
+    QList<int> threadCounts{1, 2};
+    QString scratchParent = QStringLiteral(DSN_BENCH_SCRATCH_DEFAULT);
+    bool keep = false;
+    for (const QString &a : args.mid(1)) {
+        if (a.startsWith(QLatin1String("--size="))) {
+            size = parseSize(a.mid(7));
+        } else if (a.startsWith(QLatin1String("--threads="))) {
+            threadCounts.clear();
+            for (const QString &t : a.mid(10).split(QLatin1Char(',')))
+                threadCounts << std::max(1, t.toInt());
+        } else if (a.startsWith(QLatin1String("--scratch="))) {
+            scratchParent = a.mid(10);
+        } else if (a == QLatin1String("--keep")) {
+            keep = true;
+        } else {
+            std::fprintf(stderr, "usage: bench_replay [--size=1G] [--threads=1,2] [--scratch=DIR] [--keep]\n");
+            return 2;
+        }
+    }
+    if (size <= 0) {
+        std::fprintf(stderr, "bench_replay: bad --size\n");
+        return 2;
+    }
+
+    QDir().mkpath(scratchParent);
+    QTemporaryDir scratch(scratchParent + QStringLiteral("/replay-XXXXXX"));
+    scratch.setAutoRemove(!keep);
+    if (!scratch.isValid()) {
+        std::fprintf(stderr, "bench_replay: cannot create a scratch folder in %s\n", qPrintable(scratchParent));
+        return 1;
+    }
+    const QString plain = scratch.filePath(QStringLiteral("bench.jsonl"));
+    const QString packed = scratch.filePath(QStringLiteral("bench.jsonl.zst"));
+
+    out() << "Generating " << number(double(size) / double(1 << 20)) << " MiB into " << scratch.path() << " …\n";
+    out().flush();
+    QElapsedTimer timer;
+    timer.start();
+    const auto corpus = Replay::LogGenerator::loadCorpus(QStringLiteral(DSN_TEST_DATA_DIR "/corpus/responses.jsonl"));
+    Replay::LogGenerator generator(corpus ? *corpus : Replay::LogGenerator::builtinReplies());
+    Replay::LogGenerator::Options gen;
+    gen.bytes = size;
+    const auto stats = generator.writeFile(plain, gen);
+    if (!stats || !compressFile(plain, packed)) {
+        std::fprintf(stderr, "bench_replay: cannot write the log\n");
+        return 1;
+    }
+    out() << "  " << stats->records << " records (" << stats->failures << " failures), plain "
+          << QFileInfo(plain).size() << " B, zstd " << QFileInfo(packed).size() << " B, in "
+          << number(double(timer.elapsed()) / 1000.0, 1) << " s\n";
+
+    const auto zstdRef = bestShellCount(QStringLiteral("zstdcat %1 | wc -l").arg(quoted(packed)), 2);
+    const auto catRef = bestShellCount(QStringLiteral("cat %1 | wc -l").arg(quoted(plain)), 2);
+    if (!zstdRef || !catRef) {
+        std::fprintf(stderr, "bench_replay: the reference pipelines failed (are zstdcat and wc installed?)\n");
+        return 1;
+    }
+    out() << "Reference (best of 2): zstdcat FILE | wc -l  " << number(zstdRef->rate()) << " lines/s ("
+          << number(zstdRef->seconds, 2) << " s);  cat FILE | wc -l  " << number(catRef->rate()) << " lines/s ("
+          << number(catRef->seconds, 2) << " s)\n\n";
+
+    // rec/CPU-s is records per second of CPU time the replay used: on a loaded machine the
+    // wall-clock rate also counts the time other processes held the cores.
+    out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
+                 .arg(QStringLiteral("input"), -6)
+                 .arg(QStringLiteral("thr"), 3)
+                 .arg(QStringLiteral("records"), 10)
+                 .arg(QStringLiteral("wall s"), 8)
+                 .arg(QStringLiteral("rec/s"), 10)
+                 .arg(QStringLiteral("rec/s/core"), 10)
+                 .arg(QStringLiteral("rec/CPU-s"), 10)
+                 .arg(QStringLiteral("vs zstdcat|wc"), 13)
+                 .arg(QStringLiteral("scaling"), 7)
+                 .arg(QStringLiteral("peak RSS MB"), 11);
+    long worstRss = 0;
+    bool failed = false;
+    for (const auto &[label, file] : {std::pair{QStringLiteral("zstd"), packed}, std::pair{QStringLiteral("plain"), plain}}) {
+        double oneThread = 0;
+        for (int threads : threadCounts) {
+            const auto m = childReplay(file, threads);
+            if (!m || m->records != stats->records) {
+                std::fprintf(stderr, "bench_replay: replay of %s with %d threads failed or lost records\n",
+                             qPrintable(file), threads);
+                failed = true;
+                continue;
+            }
+            if (threads == 1)
+                oneThread = m->rate();
+            worstRss = std::max(worstRss, m->maxRssKiB);
+            out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
+                         .arg(label, -6)
+                         .arg(threads, 3)
+                         .arg(m->records, 10)
+                         .arg(number(m->seconds, 2), 8)
+                         .arg(number(m->rate()), 10)
+                         .arg(number(m->rate() / threads), 10)
+                         .arg(number(m->cpu > 0 ? double(m->records) / m->cpu : 0), 10)
+                         .arg(number(100.0 * m->rate() / zstdRef->rate(), 1) + QLatin1Char('%'), 13)
+                         .arg(oneThread > 0 ? number(m->rate() / oneThread, 2) + QLatin1Char('x') : QStringLiteral("-"), 7)
+                         .arg(number(double(m->maxRssKiB) / 1024.0, 1), 11);
+            out().flush();
+        }
+    }
+    out() << "\nPeak RSS of any replay: " << number(double(worstRss) / 1024.0, 1) << " MB (goal < 300 MB)\n";
+    if (keep)
+        out() << "Kept " << scratch.path() << '\n';
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include <QByteArray>
+#include <QTest>
+
+#include "ReplayFixtures.h"
+#include "replay/LogGenerator.h"
+#include "replay/LogRecord.h"
+
+using namespace Dsn;
+using Replay::LogRecord;
+
+namespace {
+
+/// Every field a replay reads, or the error, as one comparable text.
+QString describe(const Result<LogRecord> &r)
+{
+    if (!r)
+        return QStringLiteral("error %1: %2").arg(r.error().code, r.error().message);
+    return QStringList{r->type, r->queue, r->queueName.toString(), r->domain, r->site, r->recipient,
+                       r->bounceClassification, QString::number(r->code), QString::number(r->originalCode),
+                       QString::number(r->isFailure), QString::number(r->internal), r->input.response,
+                       smtpPhaseName(r->input.phase), r->input.queue, r->input.sender, r->input.recipient,
+                       r->input.command, QString::number(r->input.commandless)}
+        .join(QLatin1Char('|'));
+}
+
+} // namespace
+
+/// parse() reads common records with its own scanner: it must agree with the full JSON parse
+/// on every input, including the ones that make it hand over.
+class TestLogRecord : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void agreesWithFullParser_data();
+    void agreesWithFullParser();
+    void agreesOnGeneratedLogs();
+};
+
+void TestLogRecord::agreesWithFullParser_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("expect"); // a substring of describe(parse(line))
+    const QByteArray bounce = R"j({"type":"Bounce","queue":"promo:acme@example.net","site":"mx.example.net","recipient":"a@example.net","sender":"s@x.org","bounce_classification":"InvalidRecipient","response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},"content":"No such user","command":"RCPT TO:<a@example.net>\r\n"},"meta":{},"headers":{"x":[1,2.5e3,true,false,null]}})j";
+    QTest::newRow("plain bounce") << bounce << QStringLiteral("550 5.1.1 No such user|RCPT TO");
+    QTest::newRow("leading and trailing space") << (QByteArray("  ") + bounce + " \t") << QStringLiteral("Bounce|");
+    QTest::newRow("escaped quote and slash") << QByteArray(R"j({"type":"Bounce","response":{"code":550,"content":"say \"no\" \/ \u0041","command":"RCPT TO:<a@b>\r\n"}})j")
+                                             << QStringLiteral("550 say \"no\" / A");
+    QTest::newRow("non-ASCII content") << QByteArray("{\"type\":\"Bounce\",\"response\":{\"code\":550,\"content\":\"Empf\xC3\xA4nger unbekannt\",\"command\":\"RCPT TO:<a@b>\\r\\n\"}}")
+                                       << QStringLiteral("Empfänger");
+    QTest::newRow("unicode escape beyond ASCII") << QByteArray(R"j({"type":"Bounce","response":{"code":550,"content":"caf\u00e9 \ud83d\ude00","command":"DATA\r\n"}})j")
+                                                 << QStringLiteral("café");
+    QTest::newRow("escaped key") << QByteArray(R"j({"typ\u0065":"Bounce","response":{"code":550,"content":"x","command":"DATA\r\n"}})j")
+                                 << QStringLiteral("Bounce|");
+    QTest::newRow("duplicate type, last wins") << QByteArray(R"j({"type":"Delivery","type":"Bounce","response":{"code":550,"content":"x","command":"DATA\r\n"}})j")
+                                               << QString();
+    QTest::newRow("duplicate code") << QByteArray(R"j({"type":"Bounce","response":{"code":450,"code":550,"content":"x","command":"DATA\r\n"}})j")
+                                    << QString();
+    QTest::newRow("recipient array") << QByteArray(R"j({"type":"Bounce","recipient":["x@a.example","y@b.example"],"response":{"code":550,"content":"x","command":"DATA\r\n"}})j")
+                                     << QStringLiteral("x@a.example");
+    QTest::newRow("nulls everywhere") << QByteArray(R"j({"type":"Bounce","queue":null,"site":null,"recipient":null,"sender":null,"bounce_classification":null,"response":{"code":421,"enhanced_code":null,"content":null,"command":null}})j")
+                                      << QStringLiteral("Uncategorized");
+    QTest::newRow("code as double") << QByteArray(R"j({"type":"Bounce","response":{"code":550.0,"content":"x","command":"DATA\r\n"}})j")
+                                    << QStringLiteral("550 x");
+    QTest::newRow("code as string") << QByteArray(R"j({"type":"Bounce","response":{"code":"550","content":"x","command":"DATA\r\n"}})j")
+                                    << QStringLiteral("no SMTP response code");
+    QTest::newRow("enhanced code as text") << QByteArray(R"j({"type":"TransientFailure","response":{"code":451,"enhanced_code":"4.7.1","content":"later","command":"RCPT TO:<a@b>\r\n"}})j")
+                                           << QStringLiteral("451 4.7.1 later");
+    QTest::newRow("incomplete enhanced code") << QByteArray(R"j({"type":"Bounce","response":{"code":550,"enhanced_code":{"class":5,"subject":1},"content":"x","command":"DATA\r\n"}})j")
+                                              << QStringLiteral("550 x");
+    QTest::newRow("production rewrite note") << QByteArray(R"j({"type":"Bounce","response":{"code":500,"enhanced_code":{"class":4,"subject":2,"detail":2},"content":"Full (kumomta: status was rewritten from 452 -> 500)","command":"RCPT TO:<a@b>\r\n"}})j")
+                                             << QStringLiteral("452 4.2.2 Full|");
+    QTest::newRow("delivery") << QByteArray(R"j({"type":"Delivery","response":{"code":250,"content":"ok","command":".\r\n"}})j")
+                              << QStringLiteral("Delivery|");
+    QTest::newRow("no type") << QByteArray(R"j({"response":{"code":550}})j") << QStringLiteral("no \"type\"");
+    QTest::newRow("type not a string") << QByteArray(R"j({"type":5})j") << QStringLiteral("no \"type\"");
+    QTest::newRow("array") << QByteArray("[1,2]") << QStringLiteral("not a JSON object");
+    QTest::newRow("truncated") << bounce.left(80) << QStringLiteral("invalid JSON");
+    QTest::newRow("trailing garbage") << (bounce + "x") << QStringLiteral("invalid JSON");
+    QTest::newRow("leading zero") << QByteArray(R"j({"type":"Delivery","size":012})j") << QStringLiteral("invalid JSON");
+    // Qt's parser is lenient here, and the scanner must be exactly as lenient: it hands over.
+    QTest::newRow("raw tab in string") << QByteArray("{\"type\":\"Deli\tvery\"}") << QStringLiteral("Deli\tvery|");
+    QTest::newRow("unknown escape") << QByteArray(R"j({"type":"Delivery","x":"\q"})j") << QStringLiteral("Delivery|");
+    QTest::newRow("missing comma") << QByteArray(R"j({"type":"Delivery" "x":1})j") << QStringLiteral("invalid JSON");
+    QTest::newRow("trailing comma") << QByteArray(R"j({"type":"Delivery",})j") << QStringLiteral("invalid JSON");
+    QByteArray deep = R"j({"type":"Delivery","x":)j";
+    deep += QByteArray(60, '[') + QByteArray(60, ']') + '}';
+    QTest::newRow("deep nesting") << deep << QStringLiteral("Delivery|");
+}
+
+void TestLogRecord::agreesWithFullParser()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, expect);
+    const QString fast = describe(LogRecord::parse(line));
+    QCOMPARE(fast, describe(LogRecord::parseGeneric(line)));
+    QVERIFY2(fast.contains(expect), qPrintable(fast));
+}
+
+void TestLogRecord::agreesOnGeneratedLogs()
+{
+    Replay::LogGenerator generator(Test::corpusReplies(), 7);
+    int failures = 0;
+    for (int i = 0; i < 3000; ++i) {
+        bool failure = false;
+        QByteArray line = generator.nextRecord(&failure);
+        line.chop(1);
+        failures += failure;
+        const Result<LogRecord> fast = LogRecord::parse(line);
+        QVERIFY2(bool(fast), line.constData());
+        QCOMPARE(describe(fast), describe(LogRecord::parseGeneric(line)));
+    }
+    QVERIFY(failures > 100);
+}
+
+QTEST_GUILESS_MAIN(TestLogRecord)
+#include "TestLogRecord.moc"
