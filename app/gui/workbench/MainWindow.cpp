@@ -1055,6 +1055,10 @@ void MainWindow::showQuickTour()
         if (auto *dock = findChild<QDockWidget *>(name)) {
             dock->show();
             dock->raise();
+        } else if (name == m_samplesPanel->objectName()) {
+            m_centralTabs->setCurrentWidget(m_samplesPanel);
+        } else if (name == m_replay->objectName()) {
+            m_centralTabs->setCurrentWidget(m_replay);
         }
     });
     tour->show();

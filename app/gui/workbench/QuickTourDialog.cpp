@@ -53,6 +53,12 @@ QuickTourDialog::QuickTourDialog(QWidget *parent)
             "in CI. The compatibility profile switch in the toolbar re-evaluates everything under "
             "KumoMTA's documented behaviour or the 2026.06 release."),
          QStringLiteral("samplesPanel")},
+        {tr("Log replay"),
+         tr("Before deploying a change, replay real KumoMTA logs through it: the Log Replay tab "
+            "(Ctrl+Shift+R) reads plain or zstd log files and folders on every core and shows how many "
+            "deferrals would become bounces and the reverse, which rules did it, for which domains, and "
+            "the replies no rule matched — any of which becomes a sample with one click."),
+         QStringLiteral("replayPanel")},
     };
 
     m_title->setObjectName(QStringLiteral("tourTitle"));

@@ -14,10 +14,12 @@
 #include <QMimeData>
 #include <Qsci/qsciscintillabase.h>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -31,6 +33,7 @@
 #include "EvaluationController.h"
 #include "MainWindow.h"
 #include "ProblemsPanel.h"
+#include "ReplayPanel.h"
 #include "RuleTableModel.h"
 #include "RulesPanel.h"
 #include "SampleDetailPane.h"
@@ -626,6 +629,17 @@ private Q_SLOTS:
         auto *tour = w.findChild<QDialog *>(QStringLiteral("quickTour"));
         QVERIFY(tour);
         QTRY_VERIFY(tour->isVisible());
+        // The last page is the replay: it brings the Log Replay tab forward.
+        QList<QPushButton *> buttons = tour->findChildren<QPushButton *>();
+        QPushButton *nextButton = nullptr;
+        for (QPushButton *b : buttons) {
+            if (b->text() == QLatin1String("Next"))
+                nextButton = b;
+        }
+        QVERIFY(nextButton);
+        while (nextButton->isEnabled())
+            nextButton->click();
+        QCOMPARE(w.centralTabs()->currentWidget(), static_cast<QWidget *>(w.replayPanel()));
         tour->close();
     }
 };
