@@ -158,6 +158,12 @@ void ReplayCharts::setSummary(const Replay::ReplaySummary &summary)
     rebuildGroups();
 }
 
+void ReplayCharts::setRuleNumbering(std::function<int(int)> number)
+{
+    m_ruleNumber = std::move(number);
+    rebuildRules();
+}
+
 void ReplayCharts::setDimension(Replay::ReplaySummary::Dimension dimension)
 {
     m_dimension->setCurrentIndex(m_dimension->findData(int(dimension)));
@@ -207,7 +213,7 @@ void ReplayCharts::rebuildRules()
     auto *set = new QBarSet(tr("Matches"));
     // A horizontal bar chart draws its first category at the bottom; the largest goes on top.
     for (auto it = rules.rbegin(); it != rules.rend(); ++it) {
-        const QString label = QStringLiteral("#%1 %2").arg(it->first.first + 1).arg(it->first.second);
+        const QString label = QStringLiteral("#%1 %2").arg(m_ruleNumber(it->first.first)).arg(it->first.second);
         m_ruleLabels << label;
         categories << abridged(label);
         *set << qreal(it->second);

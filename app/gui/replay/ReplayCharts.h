@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #pragma once
 
+#include <functional>
+
 #include <QStringList>
 #include <QWidget>
 
@@ -30,6 +32,8 @@ public:
     ~ReplayCharts() override;
 
     void setSummary(const Replay::ReplaySummary &summary);
+    /// Turns a KumoMTA table index into the number the analyst sees in the Rules panel.
+    void setRuleNumbering(std::function<int(int)> number);
     void setDimension(Replay::ReplaySummary::Dimension dimension);
     Replay::ReplaySummary::Dimension dimension() const;
     /// How many rules and groups get a bar (default 15).
@@ -52,6 +56,7 @@ private:
     QChartView *m_groupView = nullptr;
     QComboBox *m_dimension = nullptr;
     QSpinBox *m_top = nullptr;
+    std::function<int(int)> m_ruleNumber = [](int index) { return index + 1; };
     QStringList m_ruleLabels;   // unabridged categories, bottom to top, for the hover tooltip
     QStringList m_groupLabels;
 };

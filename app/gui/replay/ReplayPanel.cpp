@@ -392,6 +392,14 @@ QWidget *ReplayPanel::buildUnmatchedTab()
     return tab;
 }
 
+void ReplayPanel::setRuleNumbering(std::function<int(int)> number)
+{
+    m_ruleNumber = number;
+    m_samples->setRuleNumbering(number);
+    m_charts->setRuleNumbering(std::move(number));
+    showSummary();
+}
+
 void ReplayPanel::setConfigProvider(std::function<Eval::EvaluatorConfig()> provider)
 {
     m_provider = std::move(provider);
@@ -597,7 +605,7 @@ void ReplayPanel::updateHeadline()
                                                [](const auto &a, const auto &b) { return a.second < b.second; });
             text += tr(", %1% of them from rule #%2 (%3)")
                         .arg(best->second * 100 / topCount)
-                        .arg(best->first.first + 1)
+                        .arg(m_ruleNumber(best->first.first))
                         .arg(shortPattern(best->first.second));
             text += QLatin1Char('.');
         } else if (!m_summary.ruleCounts().empty()) {
@@ -606,7 +614,7 @@ void ReplayPanel::updateHeadline()
             const auto busiest = std::max_element(m_summary.ruleCounts().begin(), m_summary.ruleCounts().end(),
                                                   [](const auto &a, const auto &b) { return a.second < b.second; });
             text += tr("; rule #%1 (%2) matched the most replies (%3).")
-                        .arg(busiest->first.first + 1)
+                        .arg(m_ruleNumber(busiest->first.first))
                         .arg(shortPattern(busiest->first.second), number(busiest->second));
         } else {
             text += QLatin1Char('.');
@@ -666,7 +674,7 @@ void ReplayPanel::showSampleDetail()
         return;
     }
     const auto s = m_samples->sample(current.row());
-    const QString rule = s.rule < 0 ? tr("no rule matched") : tr("rule #%1").arg(s.rule + 1);
+    const QString rule = s.rule < 0 ? tr("no rule matched") : tr("rule #%1").arg(m_ruleNumber(s.rule));
     m_sampleDetail->setText(tr("%1 · queue %2 · %3 → %4 · %5\n%6")
                                 .arg(QDir::toNativeSeparators(ReplaySampleModel::location(s)), s.queue)
                                 .arg(s.oldCode)

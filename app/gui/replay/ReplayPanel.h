@@ -56,6 +56,9 @@ public:
 
     /// Called at the start of every run to snapshot the current rules/policy/classifier.
     void setConfigProvider(std::function<Dsn::Eval::EvaluatorConfig()> provider);
+    /// Rule numbers as the Rules panel shows them, from a KumoMTA table index (default: index + 1;
+    /// the window maps around disabled rules, which the table KumoMTA loads leaves out).
+    void setRuleNumbering(std::function<int(int)> number);
     void setPaths(const QStringList &paths);
     QStringList paths() const;
     /// 0 = all cores (default).
@@ -130,6 +133,7 @@ private:
     void applyPalette();
 
     std::function<Eval::EvaluatorConfig()> m_provider;
+    std::function<int(int)> m_ruleNumber = [](int index) { return index + 1; };
     Replay::ReplaySummary m_summary;
     CellRules m_cellRules;
     std::shared_ptr<RunState> m_run;

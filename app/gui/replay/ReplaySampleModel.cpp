@@ -18,6 +18,13 @@ void ReplaySampleModel::setSamples(const QList<Replay::ReplaySummary::Sample> &s
     endResetModel();
 }
 
+void ReplaySampleModel::setRuleNumbering(std::function<int(int)> number)
+{
+    beginResetModel();
+    m_ruleNumber = std::move(number);
+    endResetModel();
+}
+
 QString ReplaySampleModel::location(const Replay::ReplaySummary::Sample &sample)
 {
     return QStringLiteral("%1:%2").arg(sample.file).arg(sample.line);
@@ -50,7 +57,7 @@ QVariant ReplaySampleModel::data(const QModelIndex &index, int role) const
             return s.oldCode == s.newCode ? QString::number(s.oldCode)
                                           : QStringLiteral("%1 → %2").arg(s.oldCode).arg(s.newCode);
         case RuleColumn:
-            return s.rule < 0 ? tr("none") : QStringLiteral("#%1").arg(s.rule + 1);
+            return s.rule < 0 ? tr("none") : QStringLiteral("#%1").arg(m_ruleNumber(s.rule));
         case ResponseColumn:
             return s.response;
         default:

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #pragma once
 
+#include <functional>
+
 #include <QAbstractTableModel>
 #include <QList>
 
@@ -21,6 +23,8 @@ public:
     explicit ReplaySampleModel(QObject *parent = nullptr);
 
     void setSamples(const QList<Replay::ReplaySummary::Sample> &samples);
+    /// Turns a KumoMTA table index into the number the analyst sees in the Rules panel.
+    void setRuleNumbering(std::function<int(int)> number);
     const QList<Replay::ReplaySummary::Sample> &samples() const { return m_samples; }
     /// Rows outside the model give an empty sample.
     Replay::ReplaySummary::Sample sample(int row) const { return m_samples.value(row); }
@@ -34,6 +38,7 @@ public:
 
 private:
     QList<Replay::ReplaySummary::Sample> m_samples;
+    std::function<int(int)> m_ruleNumber = [](int index) { return index + 1; };
 };
 
 } // namespace Dsn::Gui

@@ -165,6 +165,10 @@ void MainWindow::createPanels()
     m_replay = new Gui::ReplayPanel(this);
     m_replay->setObjectName(QStringLiteral("replayPanel"));
     m_replay->setConfigProvider([this] { return m_doc->evaluatorConfig(); });
+    m_replay->setRuleNumbering([this](int tableIndex) {
+        const int row = m_doc->rules()->rowForTableIndex(tableIndex);
+        return row < 0 ? tableIndex + 1 : row + 1;
+    });
     m_centralTabs = new QTabWidget(this);
     m_centralTabs->setObjectName(QStringLiteral("centralTabs"));
     m_centralTabs->setDocumentMode(true);

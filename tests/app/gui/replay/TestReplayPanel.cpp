@@ -226,6 +226,15 @@ void TestReplayPanel::ruleBarsEqualRuleCounts()
                  qPrintable(shown.at(i).first));
         QCOMPARE(shown.at(i).second, QList<qint64>{expected.at(size_t(i)).second});
     }
+
+    // The window numbers rules as its Rules panel does (disabled rules are not in KumoMTA's
+    // table); every place that names a rule follows.
+    m_panel->setRuleNumbering([](int index) { return index + 40; });
+    const auto renumbered = bars(m_panel->charts()->ruleChart());
+    QVERIFY2(renumbered.value(0).first.startsWith(QStringLiteral("#%1 ").arg(expected.front().first.first + 40)),
+             qPrintable(renumbered.value(0).first));
+    QVERIFY2(m_panel->headline().contains(QLatin1String("rule #4")), qPrintable(m_panel->headline()));
+    m_panel->setRuleNumbering([](int index) { return index + 1; });
 }
 
 void TestReplayPanel::groupBarsEqualTopGroups_data()
