@@ -625,6 +625,516 @@
     </message>
 </context>
 <context>
+    <name>Dsn::Gui::LogInputList</name>
+    <message>
+        <source>Log file or folder</source>
+        <translation>Logdatei oder Ordner</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>KumoMTA log files (plain or zstd-compressed) and folders of them, read in this order. Drop files or folders here; Delete removes the selected ones.</source>
+        <translation>KumoMTA-Logdateien (unkomprimiert oder mit zstd komprimiert) und Ordner davon, in dieser Reihenfolge gelesen. Dateien oder Ordner hierher ziehen; Entf entfernt die ausgewählten.</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n file(s)</source>
+        <translation>
+            <numerusform>%1 in %n Datei</numerusform>
+            <numerusform>%1 in %n Dateien</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dsn::Gui::ReplayCharts</name>
+    <message>
+        <source>How many replayed replies each rule matched (the lowest matching index wins, as in KumoMTA). Hover a bar for the full pattern.</source>
+        <translation>Wie viele wiedergegebene Antworten auf jede Regel passten (der niedrigste passende Index gewinnt, wie in KumoMTA). Für das vollständige Muster mit der Maus über einen Balken fahren.</translation>
+    </message>
+    <message>
+        <source>The largest groups: failures replayed, rewritten by the current policy, and changed from what the log says.</source>
+        <translation>Die größten Gruppen: wiedergegebene Fehler, von der aktuellen Richtlinie umgeschrieben und abweichend vom Log.</translation>
+    </message>
+    <message>
+        <source>Destination domains</source>
+        <translation>Zieldomains</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>Mandanten</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Group the right-hand chart by destination domain, site, tenant or campaign.</source>
+        <translation>Das rechte Diagramm nach Zieldomain, Site, Mandant oder Kampagne gruppieren.</translation>
+    </message>
+    <message>
+        <source>How many rules and groups get a bar.</source>
+        <translation>Wie viele Regeln und Gruppen einen Balken erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>Gr&amp;uppieren nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Top:</source>
+        <translation>An&amp;zahl:</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Matches per rule: no rule matched</source>
+        <translation>Treffer pro Regel: keine Regel passte</translation>
+    </message>
+    <message>
+        <source>Matches per rule (top %1)</source>
+        <translation>Treffer pro Regel (Top %1)</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Rewritten</source>
+        <translation>Umgeschrieben</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1: none in this replay</source>
+        <translation>%1: keine in dieser Wiedergabe</translation>
+    </message>
+    <message>
+        <source>%1 (top %2)</source>
+        <translation>%1 (Top %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Dsn::Gui::ReplayPanel</name>
+    <message>
+        <source>Add KumoMTA log files or folders, then Run to see what the current rules would change.</source>
+        <translation>KumoMTA-Logdateien oder -Ordner hinzufügen und dann „Ausführen“ wählen, um zu sehen, was die aktuellen Regeln ändern würden.</translation>
+    </message>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation>&amp;Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add KumoMTA log files, plain or zstd-compressed.</source>
+        <translation>KumoMTA-Logdateien hinzufügen, unkomprimiert oder mit zstd komprimiert.</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a folder: every log file below it is read, in path order.</source>
+        <translation>Einen Ordner hinzufügen: Jede Logdatei darunter wird gelesen, sortiert nach Pfad.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected entries (Delete).</source>
+        <translation>Die ausgewählten Einträge entfernen (Entf).</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Remove every entry.</source>
+        <translation>Alle Einträge entfernen.</translation>
+    </message>
+    <message>
+        <source>All cores (%1)</source>
+        <translation>Alle Kerne (%1)</translation>
+    </message>
+    <message>
+        <source>Worker threads; each evaluates with its own copy of the policy. Results do not depend on it.</source>
+        <translation>Worker-Threads; jeder wertet mit seiner eigenen Kopie der Richtlinie aus. Die Ergebnisse hängen nicht davon ab.</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>R&amp;un</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Replay the logs through the current rules and policy.</source>
+        <translation>Die Logs mit den aktuellen Regeln und der aktuellen Richtlinie wiedergeben.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>Stop the replay; the records read so far stay as a partial result.</source>
+        <translation>Die Wiedergabe anhalten; die bisher gelesenen Einträge bleiben als Teilergebnis erhalten.</translation>
+    </message>
+    <message>
+        <source>O&amp;pen Summary…</source>
+        <translation>Zusammenfassung ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Show one or several saved summaries (replay --json), merged: a fleet&apos;s replay in one view.</source>
+        <translation>Eine oder mehrere gespeicherte Zusammenfassungen (replay --json) zusammengeführt anzeigen: die Wiedergabe einer ganzen Serverflotte in einer Ansicht.</translation>
+    </message>
+    <message>
+        <source>&amp;Save Summary…</source>
+        <translation>Zusammenfassung &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save this replay&apos;s summary as JSON, the format of dsn-workbench-cli replay --json.</source>
+        <translation>Die Zusammenfassung dieser Wiedergabe als JSON speichern, im Format von dsn-workbench-cli replay --json.</translation>
+    </message>
+    <message>
+        <source>Bytes read of all files (compressed size for zstd files).</source>
+        <translation>Gelesene Bytes aller Dateien (bei zstd-Dateien die komprimierte Größe).</translation>
+    </message>
+    <message>
+        <source>The rules or the policy changed since this replay; its results may be out of date.</source>
+        <translation>Die Regeln oder die Richtlinie haben sich seit dieser Wiedergabe geändert; ihre Ergebnisse sind möglicherweise veraltet.</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>E&amp;rneut ausführen</translation>
+    </message>
+    <message>
+        <source>Replay the same logs through the current rules and policy.</source>
+        <translation>Dieselben Logs mit den aktuellen Regeln und der aktuellen Richtlinie erneut wiedergeben.</translation>
+    </message>
+    <message>
+        <source>&amp;Transitions</source>
+        <translation>Ü&amp;bergänge</translation>
+    </message>
+    <message>
+        <source>C&amp;harts</source>
+        <translation>Dia&amp;gramme</translation>
+    </message>
+    <message>
+        <source>U&amp;nmatched Replies</source>
+        <translation>A&amp;ntworten ohne Treffer</translation>
+    </message>
+    <message>
+        <source>Rows: the record type as logged. Columns: the type under the current rules. Changed transitions are bold. Select a cell to list its sample records.</source>
+        <translation>Zeilen: der Eintragstyp laut Log. Spalten: der Typ unter den aktuellen Regeln. Geänderte Übergänge sind fett. Eine Zelle auswählen, um ihre Beispieleinträge aufzulisten.</translation>
+    </message>
+    <message>
+        <source>The first records of the selected transition, by file and line.</source>
+        <translation>Die ersten Einträge des ausgewählten Übergangs, nach Datei und Zeile.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Location</source>
+        <translation>Fundstelle &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the record&apos;s file:line to the clipboard (also on double-click).</source>
+        <translation>Datei:Zeile des Eintrags in die Zwischenablage kopieren (auch per Doppelklick).</translation>
+    </message>
+    <message>
+        <source>&amp;Add to Samples</source>
+        <translation>Zu den &amp;Proben hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add this record&apos;s reply and queue to the project&apos;s samples.</source>
+        <translation>Antwort und Warteschlange dieses Eintrags zu den Proben des Projekts hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Sample recor&amp;ds of the selected transition:</source>
+        <translation>Be&amp;ispieleinträge des ausgewählten Übergangs:</translation>
+    </message>
+    <message>
+        <source>The selected record in full.</source>
+        <translation>Der ausgewählte Eintrag vollständig.</translation>
+    </message>
+    <message>
+        <source>Replies no rule of the table matched, grouped after masking addresses, IPs and IDs; most frequent first. Hover for an original example.</source>
+        <translation>Antworten, auf die keine Regel der Tabelle passte, gruppiert nach Maskierung von Adressen, IPs und IDs; die häufigsten zuerst. Für ein Originalbeispiel mit der Maus darüberfahren.</translation>
+    </message>
+    <message>
+        <source>Add an original reply of each selected group, with its queue, to the samples.</source>
+        <translation>Je eine Originalantwort jeder ausgewählten Gruppe mit ihrer Warteschlange zu den Proben hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Replies no rule &amp;matched:</source>
+        <translation>Ant&amp;worten, auf die keine Regel passte:</translation>
+    </message>
+    <message>
+        <source>Nothing to replay: add log files or a folder first.</source>
+        <translation>Nichts wiederzugeben: Zuerst Logdateien oder einen Ordner hinzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %n path(s)…</source>
+        <translation>
+            <numerusform>%n Pfad wird wiedergegeben…</numerusform>
+            <numerusform>%n Pfade werden wiedergegeben…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3 records · %4 records/s · %5 elapsed</source>
+        <translation>%1 von %2 · %3 Einträge · %4 Einträge/s · %5 vergangen</translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>, noch etwa %1</translation>
+    </message>
+    <message>
+        <source>the replay ended without a result</source>
+        <translation>die Wiedergabe endete ohne Ergebnis</translation>
+    </message>
+    <message>
+        <source>Replay failed: %1</source>
+        <translation>Wiedergabe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1: partial results for the first %2 records.</source>
+        <translation>Nach %1 abgebrochen: Teilergebnisse für die ersten %2 Einträge.</translation>
+    </message>
+    <message>
+        <source>Done in %1: %2 records read, %3 failures replayed.</source>
+        <translation>Fertig nach %1: %2 Einträge gelesen, %3 Fehler wiedergegeben.</translation>
+    </message>
+    <message>
+        <source>U&amp;nmatched Replies (%1)</source>
+        <translation>A&amp;ntworten ohne Treffer (%1)</translation>
+    </message>
+    <message>
+        <source>No readable record in these logs.</source>
+        <translation>Kein lesbarer Eintrag in diesen Logs.</translation>
+    </message>
+    <message>
+        <source>No logged failure would change its record type under the current rules.</source>
+        <translation>Bei keinem protokollierten Fehler würde sich der Eintragstyp unter den aktuellen Regeln ändern.</translation>
+    </message>
+    <message>
+        <source>%1 %2 would become %3</source>
+        <translation>%1 %2 würden als %3 gewertet</translation>
+    </message>
+    <message>
+        <source>, %1% of them from rule #%2 (%3)</source>
+        <translation>, davon %1% durch Regel #%2 (%3)</translation>
+    </message>
+    <message>
+        <source>; rule #%1 (%2) matched the most replies (%3).</source>
+        <translation>; Regel #%1 (%2) passte auf die meisten Antworten (%3).</translation>
+    </message>
+    <message>
+        <source>%1 records read · %2 failures replayed · %3 rewritten by the policy · %4 different from the log · %5 matched by no rule</source>
+        <translation>%1 Einträge gelesen · %2 Fehler wiedergegeben · %3 von der Richtlinie umgeschrieben · %4 abweichend vom Log · %5 ohne passende Regel</translation>
+    </message>
+    <message>
+        <source>%1 malformed lines skipped, first: %2</source>
+        <translation>%1 fehlerhafte Zeilen übersprungen, erste: %2</translation>
+    </message>
+    <message>
+        <source>no rule matched</source>
+        <translation>keine Regel passte</translation>
+    </message>
+    <message>
+        <source>rule #%1</source>
+        <translation>Regel #%1</translation>
+    </message>
+    <message>
+        <source>%1 · queue %2 · %3 → %4 · %5
+%6</source>
+        <translation>%1 · Warteschlange %2 · %3 → %4 · %5
+%6</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Add KumoMTA Log Files</source>
+        <translation>KumoMTA-Logdateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>All files (*);;zstd-compressed logs (*.zst)</source>
+        <translation>Alle Dateien (*);;zstd-komprimierte Logs (*.zst)</translation>
+    </message>
+    <message>
+        <source>Add a Folder of KumoMTA Logs</source>
+        <translation>Ordner mit KumoMTA-Logs hinzufügen</translation>
+    </message>
+    <message>
+        <source>Open Replay Summaries</source>
+        <translation>Wiedergabe-Zusammenfassungen öffnen</translation>
+    </message>
+    <message>
+        <source>Replay summaries (*.json);;All files (*)</source>
+        <translation>Wiedergabe-Zusammenfassungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save Replay Summary</source>
+        <translation>Wiedergabe-Zusammenfassung speichern</translation>
+    </message>
+    <message>
+        <source>Replay summaries (*.json)</source>
+        <translation>Wiedergabe-Zusammenfassungen (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON: %2</source>
+        <translation>%1 ist kein JSON: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 records.</source>
+        <translation>%1 geöffnet: %2 Einträge.</translation>
+    </message>
+    <message>
+        <source>Opened and merged %1 summaries: %2 records.</source>
+        <translation>%1 Zusammenfassungen geöffnet und zusammengeführt: %2 Einträge.</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved the summary to %1.</source>
+        <translation>Zusammenfassung in %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Dsn::Gui::ReplaySampleModel</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1
+Double-click to copy the location.</source>
+        <translation>%1
+Doppelklicken, um die Fundstelle zu kopieren.</translation>
+    </message>
+    <message>
+        <source>No rule of the table matched this reply.</source>
+        <translation>Keine Regel der Tabelle passte auf diese Antwort.</translation>
+    </message>
+    <message>
+        <source>The lowest-index rule that matched, as KumoMTA picks it.</source>
+        <translation>Die passende Regel mit dem niedrigsten Index, wie KumoMTA sie auswählt.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Code (logged → now)</source>
+        <translation>Code (protokolliert → jetzt)</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>Dsn::Gui::TransitionMatrixModel</name>
+    <message>
+        <source>No %1 record would become %2.</source>
+        <translation>Kein %1-Eintrag würde zu %2.</translation>
+    </message>
+    <message>
+        <source>%1 logged %2 records would now be %3.</source>
+        <translation>%1 als %2 protokollierte Einträge wären jetzt %3.</translation>
+    </message>
+    <message>
+        <source>%1 logged %2 records would stay %3.</source>
+        <translation>%1 als %2 protokollierte Einträge blieben %3.</translation>
+    </message>
+    <message>
+        <source>Select the cell to list its sample records.</source>
+        <translation>Die Zelle auswählen, um ihre Beispieleinträge aufzulisten.</translation>
+    </message>
+    <message>
+        <source>logged %1</source>
+        <translation>protokolliert %1</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Records logged as %1</source>
+        <translation>Als %1 protokollierte Einträge</translation>
+    </message>
+    <message>
+        <source>Records the current policy makes %1</source>
+        <translation>Einträge, die die aktuelle Richtlinie zu %1 macht</translation>
+    </message>
+</context>
+<context>
+    <name>Dsn::Gui::UnmatchedReplyModel</name>
+    <message>
+        <source>Masked: %1
+Example: %2
+Queue: %3
+Logged at %4:%5</source>
+        <translation>Maskiert: %1
+Beispiel: %2
+Warteschlange: %3
+Protokolliert in %4:%5</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Reply (variable parts masked)</source>
+        <translation>Antwort (variable Teile maskiert)</translation>
+    </message>
+    <message>
+        <source>Example queue</source>
+        <translation>Beispiel-Warteschlange</translation>
+    </message>
+</context>
+<context>
     <name>Dsn::Models::DiagnosticsModel</name>
     <message>
         <source>rule %1, position %2</source>
@@ -967,6 +1477,63 @@
     <message>
         <source>Cannot create the autosave folder %1</source>
         <translation>Der Ordner für automatische Sicherungen %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Dsn::Workbench::ClassifierFilesDialog</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Bounce Classifier Files</source>
+        <translation>Bounce-Klassifizierungsdateien</translation>
+    </message>
+    <message>
+        <source>Rule files for &lt;tt&gt;kumo.configure_bounce_classifier&lt;/tt&gt; (TOML or JSON). Every outcome is labelled by the first rule that matches, in file order; a rewrite that moves a sample to &lt;i&gt;Uncategorized&lt;/i&gt; is reported under Problems.</source>
+        <translation>Regeldateien für &lt;tt&gt;kumo.configure_bounce_classifier&lt;/tt&gt; (TOML oder JSON). Jedes Ergebnis erhält das Label der ersten passenden Regel, in Dateireihenfolge; ein Umschreiben, das eine Probe nach &lt;i&gt;Uncategorized&lt;/i&gt; verschiebt, wird unter „Probleme“ gemeldet.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add Bounce Classifier Files</source>
+        <translation>Bounce-Klassifizierungsdateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>Classifier rules (*.toml *.json);;All files (*)</source>
+        <translation>Klassifizierungsregeln (*.toml *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>labels: %1, patterns: %2</source>
+        <translation>Labels: %1, Muster: %2</translation>
+    </message>
+    <message>
+        <source>No classifier: every outcome is labelled Uncategorized.</source>
+        <translation>Keine Klassifizierung: Jedes Ergebnis erhält das Label Uncategorized.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) do not load; until fixed, outcomes are labelled Uncategorized.</source>
+        <translation>
+            <numerusform>%n Datei lässt sich nicht laden; bis zur Behebung erhalten Ergebnisse das Label Uncategorized.</numerusform>
+            <numerusform>%n Dateien lassen sich nicht laden; bis zur Behebung erhalten Ergebnisse das Label Uncategorized.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pattern(s) in total, tried in the order shown.</source>
+        <translation>
+            <numerusform>Insgesamt %n Muster, in der angezeigten Reihenfolge geprüft.</numerusform>
+            <numerusform>Insgesamt %n Muster, in der angezeigten Reihenfolge geprüft.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1928,58 @@
         <source>&lt;h3&gt;DSN Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for KumoMTA delivery-status rewrite rules: edit the rules and the Lua policy, and see at once what every reply becomes.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;DSN Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für KumoMTA-Regeln zum Umschreiben des Zustellstatus: Regeln und Lua-Richtlinie bearbeiten und sofort sehen, was aus jeder Antwort wird.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL, Version 3 oder neuer.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Samples</source>
+        <translation>Proben</translation>
+    </message>
+    <message>
+        <source>Log Replay</source>
+        <translation>Log-Wiedergabe</translation>
+    </message>
+    <message>
+        <source>The project&apos;s samples and their outcomes under the current rules</source>
+        <translation>Die Proben des Projekts und ihre Ergebnisse unter den aktuellen Regeln</translation>
+    </message>
+    <message>
+        <source>What the current rules would have changed in KumoMTA log files</source>
+        <translation>Was die aktuellen Regeln in KumoMTA-Logdateien geändert hätten</translation>
+    </message>
+    <message>
+        <source>Bounce &amp;Classifier Files…</source>
+        <translation>Bounce-&amp;Klassifizierungsdateien…</translation>
+    </message>
+    <message>
+        <source>Attach kumo.configure_bounce_classifier rule files to the project</source>
+        <translation>Regeldateien für kumo.configure_bounce_classifier an das Projekt anhängen</translation>
+    </message>
+    <message>
+        <source>Replay &amp;Logs…</source>
+        <translation>Logs &amp;wiedergeben…</translation>
+    </message>
+    <message>
+        <source>Replay KumoMTA log files through the current rules and see what would change</source>
+        <translation>KumoMTA-Logdateien mit den aktuellen Regeln wiedergeben und sehen, was sich ändern würde</translation>
+    </message>
+    <message>
+        <source>&amp;Samples</source>
+        <translation>&amp;Proben</translation>
+    </message>
+    <message>
+        <source>Show the samples and their outcomes</source>
+        <translation>Die Proben und ihre Ergebnisse anzeigen</translation>
+    </message>
+    <message>
+        <source>from log replay</source>
+        <translation>aus der Log-Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Add replayed reply</source>
+        <translation>Wiedergegebene Antwort hinzufügen</translation>
+    </message>
+    <message>
+        <source>Added to the samples: %1</source>
+        <translation>Zu den Proben hinzugefügt: %1</translation>
+    </message>
 </context>
 <context>
     <name>Dsn::Workbench::OutcomeDelegate</name>
@@ -1445,6 +2064,14 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Log replay</source>
+        <translation>Log-Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Before deploying a change, replay real KumoMTA logs through it: the Log Replay tab (Ctrl+Shift+R) reads plain or zstd log files and folders on every core and shows how many deferrals would become bounces and the reverse, which rules did it, for which domains, and the replies no rule matched — any of which becomes a sample with one click.</source>
+        <translation>Bevor Sie eine Änderung ausrollen, spielen Sie echte KumoMTA-Logs damit ab: Der Reiter „Log-Wiedergabe“ (Strg+Umschalt+R) liest einfache oder zstd-komprimierte Logdateien und Ordner auf allen Kernen und zeigt, wie viele Zurückstellungen zu Bounces würden und umgekehrt, welche Regeln das bewirkten, für welche Domains, und die Antworten, auf die keine Regel passte – jede davon wird mit einem Klick zur Probe.</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2808,33 @@
     </message>
 </context>
 <context>
+    <name>ReplayPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>deferrals</source>
+        <translation>Zurückstellungen</translation>
+    </message>
+    <message>
+        <source>bounces</source>
+        <translation>Bounces</translation>
+    </message>
+    <message>
+        <source>deliveries</source>
+        <translation>Zustellungen</translation>
+    </message>
+    <message>
+        <source>expirations</source>
+        <translation>Ablauffälle</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1-Einträge</translation>
+    </message>
+</context>
+<context>
     <name>ReplaySummary</name>
     <message>
         <source>
@@ -2264,6 +2918,14 @@ Malformed lines (first %1):
 </source>
         <translation>
 Fehlerhafte Zeilen (erste %1):
+</translation>
+    </message>
+    <message>
+        <source>
+Bounce classification, before → after the rewrite:
+</source>
+        <translation>
+Bounce-Klassifizierung, vor → nach dem Umschreiben:
 </translation>
     </message>
 </context>
