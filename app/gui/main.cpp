@@ -8,11 +8,13 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 
 #include "Appearance.h"
 #include "MainWindow.h"
+#include "ReplayPanel.h"
 #include "SamplesPanel.h"
 
 int main(int argc, char *argv[])
@@ -48,6 +50,11 @@ int main(int argc, char *argv[])
                                   QApplication::translate("main", "Save a picture of the window to <file> and quit."),
                                   QStringLiteral("file"));
     parser.addOption(screenshot);
+    QCommandLineOption replay(QStringLiteral("replay"),
+                              QApplication::translate("main", "Replay KumoMTA log files or folders through the project's "
+                                                              "rules in the Log Replay tab (repeatable)."),
+                              QStringLiteral("path"));
+    parser.addOption(replay);
     parser.process(app);
 
     Dsn::Workbench::Appearance::apply(Dsn::Workbench::Appearance::themeFromId(
@@ -69,11 +76,19 @@ int main(int argc, char *argv[])
         window.openBundledExample();
     }
     window.show();
+    if (parser.isSet(replay)) {
+        QStringList paths;
+        for (const QString &p : parser.values(replay))
+            paths.append(QFileInfo(p).absoluteFilePath());
+        window.replayPanel()->setPaths(paths);
+        window.centralTabs()->setCurrentWidget(window.replayPanel());
+        QTimer::singleShot(0, window.replayPanel(), &Dsn::Gui::ReplayPanel::start);
+    }
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         auto *poll = new QTimer(&window);
         QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, file] {
-            if (!window.isIdle())
+            if (!window.isIdle() || window.replayPanel()->isRunning())
                 return;
             poll->stop();
             window.samplesPanel()->selectSourceRow(1);
