@@ -592,9 +592,7 @@ void MainWindow::classifierFilesDialog()
 {
     ClassifierFilesDialog dialog(
         m_doc->classifierFiles(),
-        [this](const QString &stored) {
-            return QFileInfo(stored).isAbsolute() ? stored : QDir(m_doc->baseDirectory()).absoluteFilePath(stored);
-        },
+        [this](const QString &stored) { return m_doc->classifierPath(stored); },
         [this](const QString &absolute) { return m_doc->storedClassifierPath(absolute); }, this);
     if (dialog.exec() == QDialog::Accepted)
         m_doc->setClassifierFiles(dialog.files());

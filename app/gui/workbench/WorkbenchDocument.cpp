@@ -161,7 +161,16 @@ void WorkbenchDocument::setClassifierFiles(const QStringList &files)
 
 QStringList WorkbenchDocument::classifierPaths() const
 {
-    return project().classifierPaths(baseDirectory());
+    // Not project().classifierPaths(): that would copy every sample to resolve a few paths.
+    QStringList paths;
+    for (const QString &stored : m_classifierFiles)
+        paths.append(classifierPath(stored));
+    return paths;
+}
+
+QString WorkbenchDocument::classifierPath(const QString &stored) const
+{
+    return QDir(baseDirectory()).absoluteFilePath(stored);
 }
 
 QString WorkbenchDocument::storedClassifierPath(const QString &absolutePath) const

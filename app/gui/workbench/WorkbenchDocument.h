@@ -72,6 +72,8 @@ public:
     void setClassifierFiles(const QStringList &files);
     /// classifierFiles() as paths to open.
     QStringList classifierPaths() const;
+    /// One stored entry as a path to open (relative entries resolve against baseDirectory()).
+    QString classifierPath(const QString &stored) const;
     /// How a chosen file is stored: relative to the project's folder when it has one.
     QString storedClassifierPath(const QString &absolutePath) const;
 
