@@ -83,30 +83,62 @@ RecordType DeliveryRules::typeForCode(int code)
     return RecordType::Bounce;
 }
 
-DeliveryRules::Disposition DeliveryRules::classify(int code, const std::optional<EnhancedStatusCode> &enhanced,
-                                                   SmtpPhase phase, CompatProfile profile,
-                                                   const QString &bounceClassification)
+namespace {
+
+/// Which rule of spec §4/§10 decides a final reply's record type.
+enum class TypeRule
 {
-    const QString c = QString::number(code);
+    EnhancedTooMany, ///< 2026.06, RCPT TO, enhanced code 4.5.3
+    BareTooMany,     ///< 2026.06, RCPT TO, 452/552 without enhanced code, not settled by a class
+    Code,            ///< the code alone
+};
+
+TypeRule typeRule(int code, const std::optional<EnhancedStatusCode> &enhanced, SmtpPhase phase, CompatProfile profile,
+                  const QString &bounceClassification)
+{
     if (profile == CompatProfile::V2026_06 && phase == SmtpPhase::RcptTo && !(code >= 200 && code <= 299)) {
-        if (enhanced && *enhanced == EnhancedStatusCode{4, 5, 3}) {
-            return {RecordType::TransientFailure,
-                    QCoreApplication::translate("DeliveryRules", "Enhanced code 4.5.3 answering RCPT TO means too many recipients, so KumoMTA 2026.06 keeps it a "
-                       "TransientFailure whatever the code (%1).")
-                        .arg(c)};
-        }
+        if (enhanced && *enhanced == EnhancedStatusCode{4, 5, 3})
+            return TypeRule::EnhancedTooMany;
         if (!enhanced && (code == 452 || code == 552)) {
             const bool settledByClass = !bounceClassification.isEmpty()
                 && bounceClassification != QLatin1String("TooManyRecipients")
                 && bounceClassification != QLatin1String("Uncategorized")
                 && isPredefinedClassification(bounceClassification);
-            if (!settledByClass) {
-                return {RecordType::TransientFailure,
-                        QCoreApplication::translate("DeliveryRules", "%1 without an enhanced code answering RCPT TO is treated as too many recipients, so "
-                           "KumoMTA 2026.06 keeps it a TransientFailure (rewrite to 550 or 555 to bounce).")
-                            .arg(c)};
-            }
+            if (!settledByClass)
+                return TypeRule::BareTooMany;
         }
+    }
+    return TypeRule::Code;
+}
+
+} // namespace
+
+RecordType DeliveryRules::recordType(int code, const std::optional<EnhancedStatusCode> &enhanced, SmtpPhase phase,
+                                     CompatProfile profile, const QString &bounceClassification)
+{
+    return typeRule(code, enhanced, phase, profile, bounceClassification) == TypeRule::Code
+        ? typeForCode(code)
+        : RecordType::TransientFailure;
+}
+
+DeliveryRules::Disposition DeliveryRules::classify(int code, const std::optional<EnhancedStatusCode> &enhanced,
+                                                   SmtpPhase phase, CompatProfile profile,
+                                                   const QString &bounceClassification)
+{
+    const QString c = QString::number(code);
+    switch (typeRule(code, enhanced, phase, profile, bounceClassification)) {
+    case TypeRule::EnhancedTooMany:
+        return {RecordType::TransientFailure,
+                QCoreApplication::translate("DeliveryRules", "Enhanced code 4.5.3 answering RCPT TO means too many recipients, so KumoMTA 2026.06 keeps it a "
+                   "TransientFailure whatever the code (%1).")
+                    .arg(c)};
+    case TypeRule::BareTooMany:
+        return {RecordType::TransientFailure,
+                QCoreApplication::translate("DeliveryRules", "%1 without an enhanced code answering RCPT TO is treated as too many recipients, so "
+                   "KumoMTA 2026.06 keeps it a TransientFailure (rewrite to 550 or 555 to bounce).")
+                    .arg(c)};
+    case TypeRule::Code:
+        break;
     }
     const RecordType type = typeForCode(code);
     switch (type) {

@@ -40,6 +40,9 @@ public:
      */
     static Disposition classify(int code, const std::optional<EnhancedStatusCode> &enhanced, SmtpPhase phase,
                                 CompatProfile profile, const QString &bounceClassification = QString());
+    /// classify()'s record type without its explanation, for callers that show none.
+    static RecordType recordType(int code, const std::optional<EnhancedStatusCode> &enhanced, SmtpPhase phase,
+                                 CompatProfile profile, const QString &bounceClassification = QString());
     /// Record type from the code alone: 2xx Delivery; 3xx, 4xx and 503 TransientFailure; else Bounce.
     static RecordType typeForCode(int code);
 };

@@ -28,7 +28,26 @@ std::optional<int> parseNumber(QStringView s, int maxValue)
 
 QString EnhancedStatusCode::toString() const
 {
-    return QStringLiteral("%1.%2.%3").arg(klass).arg(subject).arg(detail);
+    // Every replayed record prints one: QString::arg's placeholder search costs more than the
+    // digits, so they are written straight into a buffer.
+    char buf[3 * 12];
+    qsizetype n = 0;
+    for (const int part : {klass, subject, detail}) {
+        if (n > 0)
+            buf[n++] = '.';
+        char digits[12];
+        int count = 0;
+        unsigned v = part < 0 ? 0u - unsigned(part) : unsigned(part);
+        do {
+            digits[count++] = char('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        if (part < 0)
+            buf[n++] = '-';
+        while (count > 0)
+            buf[n++] = digits[--count];
+    }
+    return QString::fromLatin1(buf, n);
 }
 
 QJsonValue EnhancedStatusCode::toJson() const

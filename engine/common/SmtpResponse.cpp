@@ -3,6 +3,7 @@
 #include "common/SmtpResponse.h"
 
 #include <QCoreApplication>
+#include <QVarLengthArray>
 
 namespace Dsn {
 
@@ -21,55 +22,60 @@ bool isDigit(QChar c)
 
 } // namespace
 
-Result<SmtpResponse::Line> SmtpResponse::parseLine(QStringView line)
+namespace {
+
+bool isReplyLine(QStringView line)
 {
-    if (line.size() < 4 || !isDigit(line[0]) || !isDigit(line[1]) || !isDigit(line[2])
-        || (line[3] != QLatin1Char(' ') && line[3] != QLatin1Char('-'))) {
-        Diagnostic d = Diagnostic::error(QStringLiteral("malformed-line"),
-                                         QStringLiteral("MalformedResponseLine: ") + line.toString());
-        return d;
-    }
-    Line l;
-    l.code = line.left(3).toInt();
-    l.isFinal = line[3] == QLatin1Char(' ');
-    l.content = line.mid(4).toString();
-    return l;
+    return line.size() >= 4 && isDigit(line[0]) && isDigit(line[1]) && isDigit(line[2])
+        && (line[3] == QLatin1Char(' ') || line[3] == QLatin1Char('-'));
 }
 
-Result<SmtpResponse> SmtpResponse::parseLines(const QStringList &lines, CompatProfile profile, int maxLineLength)
+int lineCode(QStringView line)
+{
+    return (line[0].unicode() - '0') * 100 + (line[1].unicode() - '0') * 10 + (line[2].unicode() - '0');
+}
+
+Diagnostic malformedLine(QStringView line)
+{
+    return Diagnostic::error(QStringLiteral("malformed-line"), QStringLiteral("MalformedResponseLine: ") + line.toString());
+}
+
+/// The reply from its lines as views: a replay parses one reply per logged failure, so no line
+/// is copied before it is known to be needed.
+template <typename Lines>
+Result<SmtpResponse> parseViews(const Lines &lines, CompatProfile profile, int maxLineLength)
 {
     if (maxLineLength < 0)
-        maxLineLength = profile == CompatProfile::V2026_06 ? MaxLineLength : 0;
+        maxLineLength = profile == CompatProfile::V2026_06 ? SmtpResponse::MaxLineLength : 0;
     if (lines.isEmpty())
         return malformed(QCoreApplication::translate("SmtpResponse", "empty reply"));
 
     SmtpResponse r;
     QString prefix;
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString &raw = lines[i];
+        const QStringView raw = lines[i];
         if (maxLineLength > 0 && raw.size() * 3 > maxLineLength && raw.toUtf8().size() > maxLineLength)
             return malformed(QCoreApplication::translate("SmtpResponse", "line %1 is longer than %2 bytes")
                                  .arg(i + 1)
                                  .arg(maxLineLength));
-        auto parsed = parseLine(raw);
-        if (!parsed) {
-            Diagnostic d = parsed.error();
+        if (!isReplyLine(raw)) {
+            Diagnostic d = malformedLine(raw);
             d.line = int(i + 1);
             return d;
         }
-        const Line &l = *parsed;
+        const int code = lineCode(raw);
+        QStringView content = raw.mid(4);
         if (i == 0) {
-            r.code = l.code;
+            r.code = code;
             QStringView rest;
-            r.enhancedCode = EnhancedStatusCode::parsePrefix(l.content, &rest);
-            r.content = r.enhancedCode ? rest.toString() : l.content;
-            if (r.enhancedCode)
+            r.enhancedCode = EnhancedStatusCode::parsePrefix(content, &rest);
+            r.content = (r.enhancedCode ? rest : content).toString();
+            if (r.enhancedCode && lines.size() > 1)
                 prefix = r.enhancedCode->toString() + QLatin1Char(' ');
             continue;
         }
-        if (l.code != r.code)
-            return malformed(raw);
-        QStringView content = l.content;
+        if (code != r.code)
+            return malformed(raw.toString());
         if (profile == CompatProfile::V2026_06 && !prefix.isEmpty() && content.startsWith(prefix))
             content = content.mid(prefix.size());
         r.content += QLatin1Char('\n');
@@ -78,22 +84,40 @@ Result<SmtpResponse> SmtpResponse::parseLines(const QStringList &lines, CompatPr
     return r;
 }
 
+} // namespace
+
+Result<SmtpResponse::Line> SmtpResponse::parseLine(QStringView line)
+{
+    if (!isReplyLine(line))
+        return malformedLine(line);
+    Line l;
+    l.code = lineCode(line);
+    l.isFinal = line[3] == QLatin1Char(' ');
+    l.content = line.mid(4).toString();
+    return l;
+}
+
+Result<SmtpResponse> SmtpResponse::parseLines(const QStringList &lines, CompatProfile profile, int maxLineLength)
+{
+    return parseViews(lines, profile, maxLineLength);
+}
+
 Result<SmtpResponse> SmtpResponse::parse(QStringView text, CompatProfile profile, int maxLineLength)
 {
-    QStringList lines;
+    QVarLengthArray<QStringView, 4> lines;
     qsizetype start = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text[i];
         if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
-            lines.append(text.mid(start, i - start).toString());
+            lines.append(text.mid(start, i - start));
             if (c == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n'))
                 ++i;
             start = i + 1;
         }
     }
     if (start < text.size())
-        lines.append(text.mid(start).toString());
-    return parseLines(lines, profile, maxLineLength);
+        lines.append(text.mid(start));
+    return parseViews(lines, profile, maxLineLength);
 }
 
 QString SmtpResponse::removeLineBreaks(QStringView text)
@@ -122,9 +146,18 @@ QString SmtpResponse::contentSingleLine() const
 
 QString SmtpResponse::toSingleLine(CompatProfile profile) const
 {
-    QString out = QString::number(code) + QLatin1Char(' ');
-    if (enhancedCode)
-        out += enhancedCode->toString() + QLatin1Char(' ');
+    QString out;
+    out.reserve(content.size() + 16);
+    out += QString::number(code);
+    out += QLatin1Char(' ');
+    if (enhancedCode) {
+        out += enhancedCode->toString();
+        out += QLatin1Char(' ');
+    }
+    if (!content.contains(QLatin1Char('\n')) && !content.contains(QLatin1Char('\r'))) {
+        out += content; // one line: both profiles print it as it is
+        return out;
+    }
     if (profile == CompatProfile::V2026_06) {
         out += removeLineBreaks(content);
         return out;

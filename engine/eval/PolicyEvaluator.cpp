@@ -330,11 +330,16 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
         r.recordType = RecordType::Delivery;
         dispositionText = QCoreApplication::translate("PolicyEvaluator", "The message body is sent next; no failure is recorded.");
     } else {
-        const DeliveryRules::Disposition disp = DeliveryRules::classify(
-            response.code, response.enhancedCode, input.phase, profile,
-            m_config.classifier ? r.bounceClassification : QString());
-        r.recordType = disp.type;
-        dispositionText = disp.explanation;
+        const QString label = m_config.classifier ? r.bounceClassification : QString();
+        if (full) {
+            const DeliveryRules::Disposition disp =
+                DeliveryRules::classify(response.code, response.enhancedCode, input.phase, profile, label);
+            r.recordType = disp.type;
+            dispositionText = disp.explanation;
+        } else {
+            // A replay reads millions of outcomes and no explanation.
+            r.recordType = DeliveryRules::recordType(response.code, response.enhancedCode, input.phase, profile, label);
+        }
     }
     if (!full)
         return r;

@@ -50,12 +50,48 @@ struct RawFields
     QString command;
 };
 
+/// A string field as the scanner found it: validated, not yet decoded.
+struct RawText
+{
+    QByteArrayView raw;
+    bool escaped = false;
+    bool isString = false; ///< false: absent or null, both of which read as ""
+};
+
+/// What FastScanner picks out of a line. Text stays raw until the record turns out to be a
+/// failure: most records of a log are deliveries, whose type is all a replay counts.
+struct ScannedFields
+{
+    QString type;
+    RawText queue;
+    RawText site;
+    RawText recipient;
+    RawText sender;
+    RawText bounceClassification;
+    RawText content;
+    RawText command;
+    int code = 0;
+    std::optional<EnhancedStatusCode> enhanced;
+    /// A text field of another JSON type (a recipient array, a numeric queue…): valid JSON the
+    /// full parser reads its own way, which matters only where the field is read.
+    bool odd = false;
+};
+
 /// `recipient` is a string, or an array when several recipients share one outcome.
 QString firstRecipient(const QJsonValue &v)
 {
     if (v.isArray())
         return v.toArray().at(0).toString();
     return v.toString();
+}
+
+/// Keys are compared dozens of times per record: a length check and an inlined compare of a
+/// known size, not a library call per key.
+template <size_t N>
+bool keyIs(QByteArrayView key, const char (&word)[N])
+{
+    // Many keys share a length ("type", "site", "code", "meta"): the first byte usually decides.
+    return key.size() == qsizetype(N - 1) && key.data()[0] == word[0] && std::memcmp(key.data(), word, N - 1) == 0;
 }
 
 /// Most records repeat a handful of type names: sharing one QString each saves an allocation.
@@ -115,12 +151,12 @@ class FastScanner
 public:
     explicit FastScanner(QByteArrayView line) : m_p(line.data()), m_end(line.data() + line.size()) {}
 
-    std::optional<RawFields> scan()
+    std::optional<ScannedFields> scan()
     {
         ws();
         if (!eat('{'))
             return std::nullopt;
-        RawFields f;
+        ScannedFields f;
         unsigned seen = 0;
         bool ok = members([&](QByteArrayView key) {
             const auto once = [&seen](unsigned bit) {
@@ -129,26 +165,67 @@ public:
                 seen |= bit;
                 return true;
             };
-            if (key == "type")
+            if (keyIs(key, "type"))
                 return once(1) && typeName(f.type);
-            if (key == "queue")
-                return once(2) && text(f.queue, false);
-            if (key == "site")
-                return once(4) && text(f.site, false);
-            if (key == "recipient")
-                return once(8) && text(f.recipient, false);
-            if (key == "sender")
-                return once(16) && text(f.sender, false);
-            if (key == "response")
+            if (keyIs(key, "queue"))
+                return once(2) && text(f.queue, f.odd);
+            if (keyIs(key, "site"))
+                return once(4) && text(f.site, f.odd);
+            if (keyIs(key, "recipient"))
+                return once(8) && text(f.recipient, f.odd);
+            if (keyIs(key, "sender"))
+                return once(16) && text(f.sender, f.odd);
+            if (keyIs(key, "response"))
                 return once(32) && response(f);
-            if (key == "bounce_classification")
-                return once(64) && text(f.bounceClassification, false);
+            if (keyIs(key, "bounce_classification"))
+                return once(64) && text(f.bounceClassification, f.odd);
             return skipValue(0);
         });
         ws();
         if (!ok || m_p != m_end)
             return std::nullopt;
         return f;
+    }
+
+    /// Decodes a validated raw string; fails on \u escapes beyond ASCII (surrogates and all).
+    static bool decode(const RawText &text, QString &out)
+    {
+        if (!text.isString)
+            return true;
+        if (!text.escaped) {
+            out = QString::fromLatin1(text.raw);
+            return true;
+        }
+        const QByteArrayView raw = text.raw;
+        out.resize(raw.size());
+        QChar *o = out.data();
+        for (qsizetype i = 0; i < raw.size(); ++i) {
+            char c = raw[i];
+            if (c == '\\') {
+                const char e = raw[++i];
+                switch (e) {
+                case 'b': c = '\b'; break;
+                case 'f': c = '\f'; break;
+                case 'n': c = '\n'; break;
+                case 'r': c = '\r'; break;
+                case 't': c = '\t'; break;
+                case 'u': {
+                    int v = 0;
+                    for (int k = 1; k <= 4; ++k)
+                        v = v * 16 + hexValue(raw[i + k]);
+                    if (v >= 0x80)
+                        return false;
+                    c = char(v);
+                    i += 4;
+                    break;
+                }
+                default: c = e; break; // " \ /
+                }
+            }
+            *o++ = QLatin1Char(c);
+        }
+        out.truncate(o - out.constData());
+        return true;
     }
 
 private:
@@ -241,44 +318,6 @@ private:
         return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
     }
 
-    /// Decodes a validated raw string; fails on \u escapes beyond ASCII (surrogates and all).
-    static bool decode(QByteArrayView raw, bool escaped, QString &out)
-    {
-        if (!escaped) {
-            out = QString::fromLatin1(raw);
-            return true;
-        }
-        out.resize(raw.size());
-        QChar *o = out.data();
-        for (qsizetype i = 0; i < raw.size(); ++i) {
-            char c = raw[i];
-            if (c == '\\') {
-                const char e = raw[++i];
-                switch (e) {
-                case 'b': c = '\b'; break;
-                case 'f': c = '\f'; break;
-                case 'n': c = '\n'; break;
-                case 'r': c = '\r'; break;
-                case 't': c = '\t'; break;
-                case 'u': {
-                    int v = 0;
-                    for (int k = 1; k <= 4; ++k)
-                        v = v * 16 + hexValue(raw[i + k]);
-                    if (v >= 0x80)
-                        return false;
-                    c = char(v);
-                    i += 4;
-                    break;
-                }
-                default: c = e; break; // " \ /
-                }
-            }
-            *o++ = QLatin1Char(c);
-        }
-        out.truncate(o - out.constData());
-        return true;
-    }
-
     bool literal(const char *word)
     {
         const qsizetype n = qsizetype(std::strlen(word));
@@ -288,18 +327,18 @@ private:
         return true;
     }
 
-    /// A string field; null reads as empty (QJsonValue::toString()). `required`: must be a string.
-    bool text(QString &out, bool required)
+    /// A text field: a string, or null (read as ""). Any other value is valid JSON that only
+    /// the full parser reads as Qt does: `odd` is set and the value skipped.
+    bool text(RawText &out, bool &odd)
     {
-        if (!required && m_p < m_end && *m_p == 'n')
+        if (m_p < m_end && *m_p == 'n')
             return literal("null");
-        QByteArrayView raw;
-        bool escaped = false;
-        if (!rawString(raw, escaped))
-            return false;
-        if (raw.isEmpty() && required)
-            return true;
-        return decode(raw, escaped, out);
+        if (m_p < m_end && *m_p == '"') {
+            out.isString = true;
+            return rawString(out.raw, out.escaped);
+        }
+        odd = true;
+        return skipValue(1);
     }
 
     /// The record type: a string, shared with other records when it is a known name.
@@ -310,7 +349,7 @@ private:
         if (!rawString(raw, escaped))
             return false;
         if (escaped)
-            return decode(raw, escaped, out);
+            return decode(RawText{raw, true, true}, out);
         out = internedType(QLatin1String(raw));
         return true;
     }
@@ -405,7 +444,7 @@ private:
         std::optional<int> parts[3];
         unsigned seen = 0;
         const bool ok = members([&](QByteArrayView key) {
-            const int i = key == "class" ? 0 : key == "subject" ? 1 : key == "detail" ? 2 : -1;
+            const int i = keyIs(key, "class") ? 0 : keyIs(key, "subject") ? 1 : keyIs(key, "detail") ? 2 : -1;
             if (i < 0)
                 return skipValue(1);
             if (seen & (1u << i))
@@ -424,7 +463,7 @@ private:
         return true;
     }
 
-    bool response(RawFields &f)
+    bool response(ScannedFields &f)
     {
         if (!eat('{'))
             return false;
@@ -436,25 +475,19 @@ private:
                 seen |= bit;
                 return true;
             };
-            if (key == "code") {
+            if (keyIs(key, "code")) {
                 std::optional<int> code;
                 if (!once(1) || !number(&code))
                     return false;
                 f.code = *code;
                 return true;
             }
-            if (key == "enhanced_code")
+            if (keyIs(key, "enhanced_code"))
                 return once(2) && enhancedCode(f.enhanced);
-            if (key == "content")
-                return once(4) && text(f.content, false);
-            if (key == "command") {
-                if (!once(8))
-                    return false;
-                if (m_p < m_end && *m_p == 'n')
-                    return literal("null");
-                f.hasCommand = true;
-                return text(f.command, true);
-            }
+            if (keyIs(key, "content"))
+                return once(4) && text(f.content, f.odd);
+            if (keyIs(key, "command"))
+                return once(8) && text(f.command, f.odd);
             return skipValue(1);
         });
     }
@@ -492,12 +525,50 @@ Result<RawFields> parseWithQtJson(const QByteArray &line)
     return f;
 }
 
-Result<LogRecord> fromFields(RawFields f)
+bool isFailureType(const QString &type)
+{
+    return type == QLatin1String("TransientFailure") || type == QLatin1String("Bounce");
+}
+
+/// The scanned text decoded into fields: all of them, or for a record that is not a failure
+/// only its type. nullopt: a field needs the full parser.
+std::optional<RawFields> decoded(ScannedFields &&s, LogRecord::Fields which)
+{
+    RawFields f;
+    f.type = std::move(s.type);
+    f.code = s.code;
+    f.enhanced = s.enhanced;
+    if (which == LogRecord::Fields::FailuresOnly && !isFailureType(f.type))
+        return f;
+    if (s.odd)
+        return std::nullopt;
+    const std::pair<const RawText *, QString *> texts[] = {
+        {&s.queue, &f.queue},         {&s.site, &f.site},
+        {&s.recipient, &f.recipient}, {&s.sender, &f.sender},
+        {&s.content, &f.content},     {&s.bounceClassification, &f.bounceClassification},
+    };
+    for (const auto &[from, to] : texts) {
+        if (!FastScanner::decode(*from, *to))
+            return std::nullopt;
+    }
+    f.hasCommand = s.command.isString;
+    // An empty command stays a null string, as the scanner has always left it.
+    if (f.hasCommand && !s.command.raw.isEmpty() && !FastScanner::decode(s.command, f.command))
+        return std::nullopt;
+    return f;
+}
+
+Result<LogRecord> fromFields(RawFields f, LogRecord::Fields which)
 {
     LogRecord r;
     r.type = std::move(f.type);
     if (r.type.isEmpty())
         return malformed(QT_TRANSLATE_NOOP("LogRecord", "the record has no \"type\""));
+    r.isFailure = isFailureType(r.type);
+    r.code = f.code;
+    r.originalCode = r.code;
+    if (!r.isFailure && which == LogRecord::Fields::FailuresOnly)
+        return r;
     r.queue = std::move(f.queue);
     r.queueName = QueueName::parse(r.queue);
     r.site = std::move(f.site);
@@ -507,9 +578,6 @@ Result<LogRecord> fromFields(RawFields f)
     if (r.domain.isEmpty())
         r.domain = r.recipient.section(QLatin1Char('@'), -1).toLower();
 
-    r.code = f.code;
-    r.originalCode = r.code;
-    r.isFailure = r.type == QLatin1String("TransientFailure") || r.type == QLatin1String("Bounce");
     if (!r.isFailure)
         return r;
     if (r.code < 200 || r.code > 599)
@@ -544,10 +612,12 @@ Result<LogRecord> fromFields(RawFields f)
 
 } // namespace
 
-Result<LogRecord> LogRecord::parse(QByteArrayView line)
+Result<LogRecord> LogRecord::parse(QByteArrayView line, Fields which)
 {
-    if (std::optional<RawFields> fields = FastScanner(line).scan())
-        return fromFields(std::move(*fields));
+    if (std::optional<ScannedFields> scanned = FastScanner(line).scan()) {
+        if (std::optional<RawFields> fields = decoded(std::move(*scanned), which))
+            return fromFields(std::move(*fields), which);
+    }
     return parseGeneric(line.toByteArray());
 }
 
@@ -556,7 +626,7 @@ Result<LogRecord> LogRecord::parseGeneric(const QByteArray &line)
     Result<RawFields> fields = parseWithQtJson(line);
     if (!fields)
         return fields.error();
-    return fromFields(std::move(*fields));
+    return fromFields(std::move(*fields), Fields::All);
 }
 
 } // namespace Dsn::Replay

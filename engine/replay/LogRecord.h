@@ -36,12 +36,21 @@ struct LogRecord
     bool internal = false;
     Eval::EvalInput input;   ///< filled for failures only
 
+    /// How much of a record parse() fills in.
+    enum class Fields
+    {
+        All,
+        /// Only `type`, `isFailure` and `code` for records that are not failures: a replay
+        /// counts those by type and reads nothing else.
+        FailuresOnly,
+    };
+
     /// Fails (code "malformed-record") for invalid JSON, a non-object, a missing type, or a
     /// failure record without a usable response code. Reads the usual ASCII record with a
     /// validating scanner that picks out only these fields, and anything unusual (escaped keys,
     /// non-ASCII text, duplicate or oddly typed fields, errors) with parseGeneric(): the result
     /// is the same either way.
-    static Result<LogRecord> parse(QByteArrayView line);
+    static Result<LogRecord> parse(QByteArrayView line, Fields which = Fields::All);
     /// The same through a full JSON document parse: the reference parse() must agree with.
     static Result<LogRecord> parseGeneric(const QByteArray &line);
 };

@@ -209,7 +209,8 @@ ChunkResult process(const Chunk &chunk, Eval::PolicyEvaluator &evaluator, const 
                                          .arg(options.maxLineLength));
             continue;
         }
-        const Result<LogRecord> record = LogRecord::parse(QByteArrayView(chunk.data.constData() + line.offset, line.size));
+        const Result<LogRecord> record = LogRecord::parse(QByteArrayView(chunk.data.constData() + line.offset, line.size),
+                                                          LogRecord::Fields::FailuresOnly);
         if (!record) {
             out.summary.addMalformed(chunk.file, line.number, record.error().message);
             continue;

@@ -65,20 +65,23 @@ void add(ReplaySummary::UnmatchedGroup &into, const ReplaySummary::UnmatchedGrou
 }
 
 /// The entries of a grouped count, largest first, ties by name so the order is total.
-template <typename T>
-std::vector<typename std::map<QString, T>::const_iterator> ranked(const std::map<QString, T> &map)
+template <typename Map>
+std::vector<typename Map::const_iterator> ranked(const Map &map)
 {
-    std::vector<typename std::map<QString, T>::const_iterator> order;
+    std::vector<typename Map::const_iterator> order;
     order.reserve(map.size());
     for (auto it = map.begin(); it != map.end(); ++it)
         order.push_back(it);
-    std::stable_sort(order.begin(), order.end(), [](auto a, auto b) { return weight(a->second) > weight(b->second); });
+    std::sort(order.begin(), order.end(), [](auto a, auto b) {
+        const qint64 wa = weight(a->second), wb = weight(b->second);
+        return wa != wb ? wa > wb : a->first < b->first;
+    });
     return order;
 }
 
 /// Drops all but the `cap` largest groups, adding their records to `dropped`.
-template <typename T>
-void prune(std::map<QString, T> &map, int cap, qint64 &dropped)
+template <typename Map>
+void prune(Map &map, int cap, qint64 &dropped)
 {
     if (qsizetype(map.size()) <= cap)
         return;

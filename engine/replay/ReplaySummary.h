@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #pragma once
 
+#include <functional>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include <QJsonObject>
@@ -71,7 +74,18 @@ public:
         QList<Sample> samples;
     };
 
-    using GroupMap = std::map<QString, Counts>;
+    /// Grouped counts are looked up once per dimension and record, among thousands of names: a
+    /// hash, not a tree of string compares. Reports rank them (ranked() in the .cpp).
+    struct KeyHash
+    {
+        size_t operator()(const QString &s) const noexcept
+        {
+            // std::hash over the UTF-16 units: several times cheaper than qHash's SipHash here,
+            // and pruning keeps every map small enough that a collision attack stays bounded.
+            return std::hash<std::u16string_view>{}(std::u16string_view(reinterpret_cast<const char16_t *>(s.utf16()), size_t(s.size())));
+        }
+    };
+    using GroupMap = std::unordered_map<QString, Counts, KeyHash>;
 
     /// Replies no rule matched that mask to the same text, with the first original by (file, line).
     struct UnmatchedGroup
@@ -150,7 +164,7 @@ private:
     RuleCounts m_rules;
     GroupMap m_groups[DimensionCount];
     qint64 m_droppedGroups[DimensionCount] = {};
-    std::map<QString, UnmatchedGroup> m_unmatchedReplies;
+    std::unordered_map<QString, UnmatchedGroup, KeyHash> m_unmatchedReplies;
     qint64 m_droppedUnmatched = 0;
     QList<MalformedLine> m_malformedExamples;
 };

@@ -124,16 +124,20 @@ int memoized(lua_State *L)
 {
     const int nargs = lua_gettop(L);
     // KumoMTA's key: no argument or one nil → null, one argument → itself, several → an array.
-    JsonText::Ordered keyJson;
+    // The usual call has no argument (a table loader run once per event): no JSON to build then.
+    QByteArray key = QByteArrayLiteral("null");
     if (nargs == 1) {
-        keyJson = LuaJson::toJson(L, 1);
+        key = JsonText::dump(LuaJson::toJson(L, 1));
     } else if (nargs > 1) {
-        keyJson = JsonText::Ordered::array();
+        JsonText::Ordered keyJson = JsonText::Ordered::array();
         for (int i = 1; i <= nargs; ++i)
             keyJson.push_back(LuaJson::toJson(L, i));
+        key = JsonText::dump(keyJson);
     }
-    const QByteArray key = JsonText::dump(keyJson);
-    const QByteArray name = LuaBinding::toQString(L, lua_upvalueindex(2)).toUtf8();
+    // The upvalue is the name as memoize() stored it (already UTF-8), and it outlives this call.
+    size_t nameLength = 0;
+    const char *nameBytes = lua_tolstring(L, lua_upvalueindex(2), &nameLength);
+    const QByteArray name = QByteArray::fromRawData(nameBytes, qsizetype(nameLength));
     PolicyContext &ctx = LuaState::from(L).context();
 
     auto cache = ctx.memoizeCaches.find(name);

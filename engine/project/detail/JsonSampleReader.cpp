@@ -55,25 +55,33 @@ QString JsonSampleReader::assembleReply(int code, const std::optional<EnhancedSt
     if (content.startsWith(codeText) && TextSampleReader::isReplyLine(content))
         return QString(content).replace(QLatin1String("\r\n"), QLatin1String("\n"));
 
-    const QString esc = enhanced ? enhanced->toString() + QLatin1Char(' ') : QString();
+    QString esc;
+    if (enhanced) {
+        esc = enhanced->toString();
+        esc += QLatin1Char(' ');
+    }
     QStringView body = content;
     if (!esc.isEmpty() && body.startsWith(esc))
         body = body.mid(esc.size());
-    const QList<QStringView> lines = body.split(QLatin1Char('\n'));
+    // The lines are walked in place, not split into a list.
     QString out;
-    out.reserve(content.size() + lines.size() * (esc.size() + 5));
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        QStringView line = lines[i];
+    out.reserve(content.size() + 2 * (esc.size() + 5));
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype lf = body.indexOf(QLatin1Char('\n'), start);
+        QStringView line = lf < 0 ? body.mid(start) : body.mid(start, lf - start);
         if (line.endsWith(QLatin1Char('\r')))
             line.chop(1);
-        if (i > 0)
+        if (start > 0)
             out += QLatin1Char('\n');
         out += codeText;
-        out += i + 1 < lines.size() ? QLatin1Char('-') : QLatin1Char(' ');
+        out += lf >= 0 ? QLatin1Char('-') : QLatin1Char(' ');
         out += esc;
         out += line;
+        if (lf < 0)
+            return out;
+        start = lf + 1;
     }
-    return out;
 }
 
 JsonSampleReader::Outcome JsonSampleReader::readKumoRecord(const QJsonObject &object, const QString &type,
