@@ -18,8 +18,9 @@ namespace Dsn::Rules {
  * The output never relies on Boost's flags or on Boost's idea of a word, a line or a Unicode
  * property: every class becomes an explicit set computed with ICU, `.`/`^`/`$`/`\b` become
  * explicit constructs, (?U) is applied to every quantifier and case-insensitive literals are
- * wrapped in `(?i:…)`. Compile the result with `boost::regex_constants::perl` and no other
- * option.
+ * wrapped in `(?i:…)`, or spelled as the class of their simple case folding orbit where Boost's
+ * lower-casing comparison differs from Rust's (`(?i)s` also matches `ſ`, `(?i)i` not `İ`).
+ * Compile the result with `boost::regex_constants::perl` and no other option.
  *
  * Positions are 0-based offsets in UTF-16 code units of the pattern (QString indexes), so an
  * editor can put a squiggle under them. Rust reports byte offsets; for ASCII patterns both agree.

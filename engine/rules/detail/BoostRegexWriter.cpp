@@ -59,10 +59,16 @@ QString BoostRegexWriter::assertion(const RegexNode &n)
     return {};
 }
 
+bool BoostRegexWriter::boostFolds(const RegexNode &n)
+{
+    return n.kind == Node::Kind::Literal && n.foldCase && UnicodeTables::boostFoldsLikeRust(n.ch);
+}
+
 // True when the emitted text is one atom a quantifier can follow directly.
 bool BoostRegexWriter::atomic(const RegexNode &n)
 {
-    return (n.kind == Node::Kind::Literal && !n.foldCase) || n.kind == Node::Kind::Class || n.kind == Node::Kind::Group;
+    return (n.kind == Node::Kind::Literal && !boostFolds(n)) || n.kind == Node::Kind::Class ||
+           n.kind == Node::Kind::Group;
 }
 
 void BoostRegexWriter::emitNode(const RegexNode &n, QString &out, bool bare)
@@ -72,8 +78,11 @@ void BoostRegexWriter::emitNode(const RegexNode &n, QString &out, bool bare)
     case Node::Kind::Flags:
         return;
     case Node::Kind::Literal:
-        if (n.foldCase)
+        if (boostFolds(n))
             out += QStringLiteral("(?i:") + UnicodeTables::boostLiteral(n.ch) + u')';
+        else if (n.foldCase)
+            // Boost's (?i) would miss part of the orbit (s/ſ, σ/ς) or add to it (i/İ).
+            out += UnicodeTables::boostClass(UnicodeTables::caseOrbit(n.ch));
         else
             out += UnicodeTables::boostLiteral(n.ch);
         return;
@@ -123,10 +132,11 @@ void BoostRegexWriter::emitNode(const RegexNode &n, QString &out, bool bare)
         out += u')';
         return;
     case Node::Kind::Concat: {
-        // Runs of case-insensitive literals share one (?i:…) so Boost still sees a string.
+        // Runs of case-insensitive literals share one (?i:…) so Boost still sees a string; an
+        // orbit class ends the run, as Boost would fold the class's members too.
         bool inFold = false;
         for (const Node &child : n.children) {
-            const bool fold = child.kind == Node::Kind::Literal && child.foldCase;
+            const bool fold = boostFolds(child);
             if (fold && !inFold)
                 out += QStringLiteral("(?i:");
             else if (!fold && inFold && child.kind != Node::Kind::Flags)

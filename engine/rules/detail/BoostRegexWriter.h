@@ -11,7 +11,9 @@ namespace Dsn::Rules::Detail {
 /**
  * Writes a RegexNode tree as a Boost.Regex perl-syntax pattern that needs no Boost option:
  * classes are explicit sets, `^`/`$`/`\b` explicit assertions built on Rust's word class,
- * quantifiers carry their resolved greediness and case-insensitive literals sit in `(?i:…)`.
+ * quantifiers carry their resolved greediness and case-insensitive literals sit in `(?i:…)`,
+ * except those Boost's lower-casing comparison gets wrong, which become the class of their
+ * simple case folding orbit (`(?i)s` → `[Ssſ]`).
  */
 class BoostRegexWriter
 {
@@ -21,6 +23,7 @@ public:
 private:
     static const QString &wordClass(bool ascii);
     static QString assertion(const RegexNode &n);
+    static bool boostFolds(const RegexNode &n);
     static bool atomic(const RegexNode &n);
     static void emitNode(const RegexNode &n, QString &out, bool bare);
 };

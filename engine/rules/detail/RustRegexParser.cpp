@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <unicode/uchar.h>
@@ -230,6 +231,43 @@ private:
     void note(int at, const char *text)
     {
         m_findings.append({RustRegexTranslator::Finding::Kind::ReadsDifferently, at, tr(text)});
+    }
+
+    // Our case folding is ICU's; a code point newer than ICU's Unicode may have case variants
+    // that KumoMTA's regex (with newer Unicode tables) matches under (?i) and we cannot. Unicode
+    // 17 also gave three pairs of existing characters a simple folding.
+    void noteUnknownToIcu(UChar32 c, int at)
+    {
+        if (!m_flags.i || !m_flags.u)
+            return;
+        auto hex = [](UChar32 x) { return QString::number(uint(x), 16).toUpper().rightJustified(4, u'0'); };
+        const QString icuVersion = QLatin1String(U_UNICODE_VERSION);
+        if (u_charType(c) == U_UNASSIGNED) {
+            m_findings.append({RustRegexTranslator::Finding::Kind::ReadsDifferently, at,
+                               QCoreApplication::translate("RustRegexTranslator",
+                                                           "U+%1 is unassigned in Unicode %2, which the workbench "
+                                                           "uses; KumoMTA's regex may know case variants of it that "
+                                                           "(?i) matches, so results here can differ")
+                                   .arg(hex(c), icuVersion)});
+            return;
+        }
+        static constexpr std::pair<UChar32, UChar32> kUnicode17Folds[] = {
+            {0x1FD3, 0x0390}, {0x1FE3, 0x03B0}, {0xFB05, 0xFB06}};
+        UVersionInfo version;
+        u_getUnicodeVersion(version);
+        if (version[0] >= 17)
+            return;
+        for (const auto &[a, b] : kUnicode17Folds) {
+            if (c != a && c != b)
+                continue;
+            m_findings.append({RustRegexTranslator::Finding::Kind::ReadsDifferently, at,
+                               QCoreApplication::translate("RustRegexTranslator",
+                                                           "Unicode 17 folds U+%1 and U+%2 together, Unicode %3 "
+                                                           "(which the workbench uses) does not; under (?i) "
+                                                           "KumoMTA's regex may match both, so results here can "
+                                                           "differ")
+                                   .arg(hex(a), hex(b), icuVersion)});
+        }
     }
 
     // --- structure ---------------------------------------------------------------------------
@@ -618,6 +656,7 @@ private:
         node.kind = Node::Kind::Literal;
         node.ch = c;
         node.foldCase = m_flags.i && m_flags.u && UnicodeTables::hasCaseVariants(c);
+        noteUnknownToIcu(c, at);
         return node;
     }
 
@@ -1046,10 +1085,12 @@ private:
             if (first.kind == Primitive::Kind::Assertion)
                 fail(first.pos, "invalid escape sequence found in character class");
             checkAsciiLiteral(first);
-            if (first.kind == Primitive::Kind::Class)
+            if (first.kind == Primitive::Kind::Class) {
                 into.addAll(first.set);
-            else
+            } else {
                 into.add(first.ch);
+                noteUnknownToIcu(first.ch, first.pos);
+            }
             return;
         }
         if (!bumpAndBumpSpace())

@@ -86,6 +86,43 @@ const std::map<UChar32, std::vector<UChar32>> &caseOrbits()
     return s_orbits;
 }
 
+// Code points whose Boost (?i) equivalence class, "same u_tolower()", is not their simple folding
+// orbit: 65 in ICU 72, four of them ASCII (I, S, i, s).
+const icu::UnicodeSet &boostFoldMismatches()
+{
+    static const icu::UnicodeSet s_mismatches = [] {
+        std::map<UChar32, icu::UnicodeSet> lowerPreimages; // only code points u_tolower() changes
+        icu::UnicodeSet candidates; // everything either relation ties to another code point
+        for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+            const UChar32 lower = u_tolower(c);
+            if (lower != c) {
+                lowerPreimages[lower].add(c);
+                candidates.add(c).add(lower);
+            }
+        }
+        for (const auto &[folded, members] : caseOrbits()) {
+            for (UChar32 m : members)
+                candidates.add(m);
+        }
+        icu::UnicodeSet mismatches;
+        for (int32_t r = 0; r < candidates.getRangeCount(); ++r) {
+            for (UChar32 c = candidates.getRangeStart(r); c <= candidates.getRangeEnd(r); ++c) {
+                const UChar32 lower = u_tolower(c);
+                icu::UnicodeSet boost;
+                if (const auto it = lowerPreimages.find(lower); it != lowerPreimages.end())
+                    boost.addAll(it->second);
+                if (u_tolower(lower) == lower)
+                    boost.add(lower);
+                if (boost != UnicodeTables::caseOrbit(c))
+                    mismatches.add(c);
+            }
+        }
+        mismatches.freeze();
+        return mismatches;
+    }();
+    return s_mismatches;
+}
+
 // regex-syntax's symbolic_name_normalize: ignore case, whitespace, '_' and '-'.
 QString looseName(const QString &name)
 {
@@ -352,6 +389,22 @@ bool UnicodeTables::hasCaseVariants(UChar32 c)
 {
     const auto &orbits = caseOrbits();
     return orbits.count(u_foldCase(c, U_FOLD_CASE_DEFAULT)) > 0;
+}
+
+icu::UnicodeSet UnicodeTables::caseOrbit(UChar32 c)
+{
+    icu::UnicodeSet orbit(c, c);
+    const auto &orbits = caseOrbits();
+    if (const auto it = orbits.find(u_foldCase(c, U_FOLD_CASE_DEFAULT)); it != orbits.end()) {
+        for (UChar32 m : it->second)
+            orbit.add(m);
+    }
+    return orbit;
+}
+
+bool UnicodeTables::boostFoldsLikeRust(UChar32 c)
+{
+    return !boostFoldMismatches().contains(c);
 }
 
 QString UnicodeTables::boostLiteral(UChar32 c)

@@ -59,6 +59,15 @@ public:
     static QString simpleFold(QStringView text);
     /// True when simple case folding relates `c` to another code point.
     static bool hasCaseVariants(UChar32 c);
+    /// The simple case folding orbit of `c`: every code point Rust's (?i) lets `c` match,
+    /// `c` included (just `c` when it has no case variants).
+    static icu::UnicodeSet caseOrbit(UChar32 c);
+    /**
+     * True when Boost's `(?i:c)` on a u32regex matches exactly caseOrbit(c). Boost's ICU traits
+     * compare u_tolower() of both sides, which misses orbits of three or more (`s`/`S`/`ſ`,
+     * `σ`/`Σ`/`ς`) and adds what lower-cases alike but folds apart (`İ` for `i`).
+     */
+    static bool boostFoldsLikeRust(UChar32 c);
 
     /**
      * The Boost perl-syntax spelling of a set outside any bracket: a literal for one code point,

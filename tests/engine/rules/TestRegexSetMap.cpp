@@ -30,6 +30,20 @@ QList<RegexRule> corpusTable()
             {u"4\\.1\\.1 <.*> 4.2.2 mailbox full\\."_qs, QJsonValue(502)}};
 }
 
+// Rust's (?i) is Unicode simple case folding (ſ with s, K with k, ς with σ, ẞ with ß but never
+// with "ss"); one table so the lookup's prefilter sees them side by side.
+QList<RegexRule> foldTable()
+{
+    return {{u"(?i)\u017Ftop"_qs, QJsonValue(10)},
+            {u"(?i)\u03A3\u038A\u03A3\u03A5\u03A6\u039F\u03A3"_qs, QJsonValue(20)},
+            {u"(?i)^kelvin$"_qs, QJsonValue(30)},
+            {u"(?i)\u00E5\\d"_qs, QJsonValue(40)},
+            {u"(?i)stra\u00DFe"_qs, QJsonValue(50)},
+            {u"(?i)^[a-z]+ [\u03C3]$"_qs, QJsonValue(60)},
+            {u"(?i)tidy"_qs, QJsonValue(70)},
+            {u"(?i)^[r-t]\\d+[j-l]$"_qs, QJsonValue(80)}};
+}
+
 } // namespace
 
 class TestRegexSetMap : public QObject
@@ -70,6 +84,26 @@ void TestRegexSetMap::lookups_data()
         << QJsonValue(501);
     QTest::newRow("corpus mailbox full") << corpusTable() << u"400 4.1.1 <bar> 4.2.2 mailbox full."_qs
                                          << QJsonValue(502);
+
+    const QList<RegexRule> fold = foldTable();
+    QTest::newRow("fold long s pattern, STOP") << fold << u"please STOP now"_qs << QJsonValue(10);
+    QTest::newRow("fold long s pattern, stop") << fold << u"stop"_qs << QJsonValue(10);
+    QTest::newRow("fold long s pattern, long s") << fold << u"\u017Ftop"_qs << QJsonValue(10);
+    QTest::newRow("fold sigma final") << fold << u"\u03C3\u03AF\u03C3\u03C5\u03C6\u03BF\u03C2"_qs
+                                      << QJsonValue(20);
+    QTest::newRow("fold sigma upper") << fold << u"\u03A3\u038A\u03A3\u03A5\u03A6\u039F\u03A3"_qs
+                                      << QJsonValue(20);
+    QTest::newRow("fold Kelvin sign") << fold << u"\u212Aelvin"_qs << QJsonValue(30);
+    QTest::newRow("fold anchored") << fold << u"kelvin!"_qs << QJsonValue();
+    QTest::newRow("fold A ring") << fold << u"\u00C55"_qs << QJsonValue(40);
+    QTest::newRow("fold Angstrom sign") << fold << u"\u212B5"_qs << QJsonValue(40);
+    QTest::newRow("fold capital sharp s") << fold << u"STRA\u1E9EE"_qs << QJsonValue(50);
+    QTest::newRow("fold sharp s is not ss") << fold << u"strasse"_qs << QJsonValue();
+    QTest::newRow("fold class and range") << fold << u"\u017F\u212A \u03C2"_qs << QJsonValue(60);
+    QTest::newRow("fold dotted I is not i") << fold << u"T\u0130DY"_qs << QJsonValue();
+    QTest::newRow("fold ASCII") << fold << u"TiDy"_qs << QJsonValue(70);
+    QTest::newRow("fold ranges, no literal") << fold << u"\u017F12\u212A"_qs << QJsonValue(80);
+    QTest::newRow("fold ranges, no match") << fold << u"\u017F12m"_qs << QJsonValue();
 }
 
 void TestRegexSetMap::lookups()

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
-#include <QElapsedTimer>
-#include <QTest>
+#include <algorithm>
+#include <vector>
 
 #include <boost/regex/icu.hpp>
+#include <unicode/uchar.h>
+
+#include <QElapsedTimer>
+#include <QTest>
 
 #include "rules/CompiledPattern.h"
 #include "rules/RustRegexTranslator.h"
@@ -12,6 +16,23 @@
 using Dsn::Rules::CompiledPattern;
 using Dsn::Rules::RustRegexTranslator;
 using Dsn::Rules::Detail::UnicodeTables;
+
+namespace {
+
+// matching() and caseFolding() share one table layout: pattern, subject, does it match.
+void addMatchingColumns()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<bool>("matches");
+}
+
+void matchingRow(const char *name, const QString &pattern, const QString &subject, bool matches)
+{
+    QTest::newRow(name) << pattern << subject << matches;
+}
+
+} // namespace
 
 class TestRustRegexTranslator : public QObject
 {
@@ -22,6 +43,11 @@ private slots:
     void validity();
     void matching_data();
     void matching();
+    void caseFolding_data();
+    void caseFolding();
+    void foldCaseSpelling_data();
+    void foldCaseSpelling();
+    void foldedLiteralsMatchTheirOrbitExactly();
     void span_data();
     void span();
     void findings_data();
@@ -169,11 +195,8 @@ void TestRustRegexTranslator::validity()
 
 void TestRustRegexTranslator::matching_data()
 {
-    QTest::addColumn<QString>("pattern");
-    QTest::addColumn<QString>("subject");
-    QTest::addColumn<bool>("matches");
-
-    auto row = [](const char *name, const QString &p, const QString &s, bool m) { QTest::newRow(name) << p << s << m; };
+    addMatchingColumns();
+    const auto row = matchingRow;
 
     row("unanchored search", u"quota"_qs, u"452 4.2.2 mailbox over quota today"_qs, true);
     row("case sensitive by default", u"Quota"_qs, u"over quota"_qs, false);
@@ -257,6 +280,188 @@ void TestRustRegexTranslator::matching()
     QCOMPARE((*compiled)->span(subject).has_value(), matches);
 }
 
+// Rust's (?i) is Unicode simple case folding: a character matches its whole orbit (ſ with s, K
+// with k, ς with σ), never a full folding (ß is not "ss"). Boost's own (?i) lower-cases instead.
+void TestRustRegexTranslator::caseFolding_data()
+{
+    addMatchingColumns();
+    const auto row = matchingRow;
+
+    // The long s joins s and S.
+    row("s matches s", u"(?i)s"_qs, u"s"_qs, true);
+    row("s matches S", u"(?i)s"_qs, u"S"_qs, true);
+    row("s matches long s", u"(?i)s"_qs, u"\u017F"_qs, true);
+    row("S matches long s", u"(?i)S"_qs, u"\u017F"_qs, true);
+    row("long s matches s", u"(?i)\u017F"_qs, u"s"_qs, true);
+    row("long s matches S", u"(?i)\u017F"_qs, u"S"_qs, true);
+    row("long s stop matches stop", u"(?i)\u017Ftop"_qs, u"stop"_qs, true);
+    row("long s stop matches STOP", u"(?i)\u017Ftop"_qs, u"STOP"_qs, true);
+    row("stop matches long s", u"(?i)STOP"_qs, u"\u017Ftop"_qs, true);
+    row("long s case-sensitive", u"\u017Ftop"_qs, u"stop"_qs, false);
+    // Kelvin and Angstrom signs.
+    row("k matches k", u"(?i)k"_qs, u"k"_qs, true);
+    row("k matches K", u"(?i)k"_qs, u"K"_qs, true);
+    row("k matches Kelvin", u"(?i)k"_qs, u"\u212A"_qs, true);
+    row("K matches Kelvin", u"(?i)K"_qs, u"\u212A"_qs, true);
+    row("Kelvin matches k", u"(?i)\u212A"_qs, u"k"_qs, true);
+    row("Kelvin matches K", u"(?i)\u212A"_qs, u"K"_qs, true);
+    row("a ring matches A ring", u"(?i)\u00E5"_qs, u"\u00C5"_qs, true);
+    row("a ring matches Angstrom", u"(?i)\u00E5"_qs, u"\u212B"_qs, true);
+    row("Angstrom matches a ring", u"(?i)\u212B"_qs, u"\u00E5"_qs, true);
+    row("Angstrom matches A ring", u"(?i)\u212B"_qs, u"\u00C5"_qs, true);
+    // Sigma's three forms.
+    row("small sigma matches capital", u"(?i)\u03C3"_qs, u"\u03A3"_qs, true);
+    row("small sigma matches final", u"(?i)\u03C3"_qs, u"\u03C2"_qs, true);
+    row("capital sigma matches small", u"(?i)\u03A3"_qs, u"\u03C3"_qs, true);
+    row("capital sigma matches final", u"(?i)\u03A3"_qs, u"\u03C2"_qs, true);
+    row("final sigma matches small", u"(?i)\u03C2"_qs, u"\u03C3"_qs, true);
+    row("final sigma matches capital", u"(?i)\u03C2"_qs, u"\u03A3"_qs, true);
+    row("sisyphus upper pattern", u"(?i)\u03A3\u038A\u03A3\u03A5\u03A6\u039F\u03A3"_qs,
+        u"\u03C3\u03AF\u03C3\u03C5\u03C6\u03BF\u03C2"_qs, true);
+    row("sisyphus lower pattern", u"(?i)^\u03C3\u03AF\u03C3\u03C5\u03C6\u03BF\u03C2$"_qs,
+        u"\u03A3\u038A\u03A3\u03A5\u03A6\u039F\u03A3"_qs, true);
+    row("sigma case-sensitive", u"\u03C3"_qs, u"\u03C2"_qs, false);
+    // Simple, not full, folding.
+    row("sharp s matches capital sharp s", u"(?i)\u00DF"_qs, u"\u1E9E"_qs, true);
+    row("capital sharp s matches sharp s", u"(?i)\u1E9E"_qs, u"\u00DF"_qs, true);
+    row("sharp s does not match ss", u"(?i)\u00DF"_qs, u"ss"_qs, false);
+    row("sharp s does not match SS", u"(?i)\u00DF"_qs, u"SS"_qs, false);
+    row("ss does not match sharp s", u"(?i)ss"_qs, u"\u00DF"_qs, false);
+    // Lower-casing alike is not folding alike: Boost's (?i) would say yes to these.
+    row("i does not match dotted I", u"(?i)i"_qs, u"\u0130"_qs, false);
+    row("I does not match dotted I", u"(?i)I"_qs, u"\u0130"_qs, false);
+    row("i does not match dotless i", u"(?i)i"_qs, u"\u0131"_qs, false);
+    row("i matches I", u"(?i)mailbox is full"_qs, u"MAILBOX IS FULL"_qs, true);
+    row("dotted I matches itself only", u"(?i)\u0130"_qs, u"i"_qs, false);
+    // More orbits of three or four.
+    row("theta matches symbol", u"(?i)\u03B8"_qs, u"\u03D1"_qs, true);
+    row("theta matches capital symbol", u"(?i)\u03B8"_qs, u"\u03F4"_qs, true);
+    row("theta symbol matches capital", u"(?i)\u03D1"_qs, u"\u0398"_qs, true);
+    row("micro sign matches mu", u"(?i)\u00B5"_qs, u"\u039C"_qs, true);
+    row("mu matches micro sign", u"(?i)\u03BC"_qs, u"\u00B5"_qs, true);
+    row("iota matches ypogegrammeni", u"(?i)\u03B9"_qs, u"\u0345"_qs, true);
+    row("iota matches prosgegrammeni", u"(?i)\u0399"_qs, u"\u1FBE"_qs, true);
+    row("Cyrillic ve matches rounded ve", u"(?i)\u0432"_qs, u"\u1C80"_qs, true);
+    row("Cyrillic te matches tall te", u"(?i)\u0422"_qs, u"\u1C85"_qs, true);
+    row("s dot above matches long s dot", u"(?i)\u1E61"_qs, u"\u1E9B"_qs, true);
+    row("title case dz", u"(?i)\u01C5"_qs, u"\u01C4"_qs, true);
+    row("Deseret", u"(?i)\U00010400"_qs, u"\U00010428"_qs, true);
+    // Classes and ranges close over the orbits; negation applies to the folded set.
+    row("class a-z matches long s", u"(?i)[a-z]"_qs, u"\u017F"_qs, true);
+    row("class a-z matches Kelvin", u"(?i)[a-z]"_qs, u"\u212A"_qs, true);
+    row("class a-z without (?i)", u"[a-z]"_qs, u"\u017F"_qs, false);
+    row("class sigma matches final", u"(?i)[\u03C3]"_qs, u"\u03C2"_qs, true);
+    row("class Greek range matches capital", u"(?i)[\u03B1-\u03C9]"_qs, u"\u03A3"_qs, true);
+    row("class range r-t matches long s", u"(?i)[r-t]"_qs, u"\u017F"_qs, true);
+    row("class long s matches S", u"(?i)[\\x{17F}]"_qs, u"S"_qs, true);
+    row("class range a-h misses Kelvin", u"(?i)[a-h]"_qs, u"\u212A"_qs, false);
+    row("negated s excludes long s", u"(?i)[^s]"_qs, u"\u017F"_qs, false);
+    row("negated k excludes Kelvin", u"(?i)[^k]"_qs, u"\u212A"_qs, false);
+    row("negated a-z excludes long s", u"(?i)[^a-z]"_qs, u"\u017F"_qs, false);
+    row("negated sigma excludes final", u"(?i)[^\u03A3]"_qs, u"\u03C2"_qs, false);
+    row("negated s without (?i)", u"[^s]"_qs, u"\u017F"_qs, true);
+    row("negated s still matches t", u"(?i)[^s]"_qs, u"t"_qs, true);
+    // Escapes inside classes keep working.
+    row("class digit and s", u"(?i)^[\\ds]+$"_qs, u"4\u017FS2"_qs, true);
+    row("class word minus digit", u"(?i)^[\\w--\\d]+$"_qs, u"\u017F\u212A"_qs, true);
+    row("class not word", u"(?i)[\\W]"_qs, u"\u017F"_qs, false);
+    row("property folds", u"(?i)\\p{Lu}"_qs, u"a"_qs, true);
+    row("negated property folds first", u"(?i)\\P{Lu}"_qs, u"\u017F"_qs, false);
+    row("negated property in class", u"(?i)[^\\p{Ll}]"_qs, u"S"_qs, false);
+    row("property case-sensitive", u"\\p{Lu}"_qs, u"a"_qs, false);
+    // Scopes, nesting and repetition.
+    row("(?-i) after", u"(?i)s(?-i)s"_qs, u"\u017Fs"_qs, true);
+    row("(?-i) after refuses", u"(?i)s(?-i)s"_qs, u"\u017FS"_qs, false);
+    row("scoped group", u"(?i:\u017F)s"_qs, u"Ss"_qs, true);
+    row("scoped group ends", u"(?i:\u017F)s"_qs, u"SS"_qs, false);
+    row("(?-i:) inside", u"(?i)a(?-i:s)"_qs, u"A\u017F"_qs, false);
+    row("nested groups", u"(?i)^(x(\u017F|k)+)$"_qs, u"XSK\u212A"_qs, true);
+    row("repeated sigma", u"(?i)^(\u03C3)+$"_qs, u"\u03A3\u03C2\u03C3"_qs, true);
+    row("counted long s", u"(?i)^s{3}$"_qs, u"sS\u017F"_qs, true);
+    row("lazy long s", u"(?i)^s+?t$"_qs, u"\u017FSt"_qs, true);
+    row("alternation", u"(?i)^(?:ab|s)$"_qs, u"\u017F"_qs, true);
+    row("(?i-u) stays ASCII", u"(?i-u)s"_qs, u"\u017F"_qs, false);
+    // ASCII regressions.
+    row("ascii fold", u"(?i)quota exceeded"_qs, u"QuOtA ExCeEdEd"_qs, true);
+    row("ascii fold mismatch", u"(?i)quota"_qs, u"quote"_qs, false);
+    row("ascii case-sensitive", u"quota"_qs, u"QUOTA"_qs, false);
+    row("ascii class", u"(?i)^[a-f]+$"_qs, u"FaCe"_qs, true);
+    row("ascii scoped off", u"(?i)user (?-i)Unknown"_qs, u"USER unknown"_qs, false);
+}
+
+void TestRustRegexTranslator::caseFolding()
+{
+    matching();
+}
+
+// Letters Boost folds right stay inside (?i:…) so it still compares strings; only orbits it gets
+// wrong become classes.
+void TestRustRegexTranslator::foldCaseSpelling_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("boost");
+
+    QTest::newRow("plain ASCII") << u"(?i)quota"_qs << u"(?i:quota)"_qs;
+    QTest::newRow("k stays literal") << u"(?i)ok"_qs << u"(?i:ok)"_qs;
+    QTest::newRow("s becomes a class") << u"(?i)\u017Ftop"_qs << u"[\\x{53}\\x{73}\\x{17f}](?i:top)"_qs;
+    QTest::newRow("i becomes a class") << u"(?i)bit"_qs << u"(?i:b)[\\x{49}\\x{69}](?i:t)"_qs;
+    QTest::newRow("quantified class") << u"(?i)s+"_qs << u"[\\x{53}\\x{73}\\x{17f}]+"_qs;
+    QTest::newRow("quantified literal") << u"(?i)a+"_qs << u"(?:(?i:a))+"_qs;
+    QTest::newRow("sigma") << u"(?i)\u03C3"_qs << u"[\\x{3a3}\\x{3c2}\\x{3c3}]"_qs;
+}
+
+void TestRustRegexTranslator::foldCaseSpelling()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, boost);
+
+    const auto t = RustRegexTranslator::translate(pattern);
+    QVERIFY(t.ok());
+    QCOMPARE(t->boostPattern, boost);
+}
+
+// Every character with a case relation, as a (?i) literal, against every other such character:
+// Boost must match exactly the characters sharing its simple case folding.
+void TestRustRegexTranslator::foldedLiteralsMatchTheirOrbitExactly()
+{
+    std::vector<UChar32> cased;
+    for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+        if (u_foldCase(c, U_FOLD_CASE_DEFAULT) != c || u_tolower(c) != c || u_toupper(c) != c || u_totitle(c) != c)
+            cased.push_back(c);
+    }
+    // Targets of those mappings (e.g. 'a') have none of their own.
+    std::vector<UChar32> all = cased;
+    for (UChar32 c : cased) {
+        for (UChar32 t : {u_foldCase(c, U_FOLD_CASE_DEFAULT), u_tolower(c), u_toupper(c), u_totitle(c)})
+            all.push_back(t);
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    QVERIFY(all.size() > 2500);
+
+    std::vector<QString> subjects;
+    for (UChar32 c : all) {
+        const char32_t ch = char32_t(c);
+        subjects.push_back(QString::fromUcs4(&ch, 1));
+    }
+    int wrong = 0;
+    QString firstWrong;
+    for (UChar32 c : all) {
+        const auto compiled = CompiledPattern::compile(QStringLiteral("(?i)\\x{%1}").arg(uint(c), 0, 16));
+        QVERIFY(compiled.ok());
+        const UChar32 key = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+        for (size_t i = 0; i < all.size(); ++i) {
+            const bool expected = u_foldCase(all[i], U_FOLD_CASE_DEFAULT) == key;
+            if ((*compiled)->search(subjects[i]) != expected && wrong++ == 0)
+                firstWrong = QStringLiteral("(?i)U+%1 vs U+%2: %3")
+                                 .arg(uint(c), 4, 16)
+                                 .arg(uint(all[i]), 4, 16)
+                                 .arg((*compiled)->boostPattern());
+        }
+    }
+    QVERIFY2(wrong == 0, qPrintable(QStringLiteral("%1 disagreements, first %2").arg(wrong).arg(firstWrong)));
+}
+
 void TestRustRegexTranslator::span_data()
 {
     QTest::addColumn<QString>("pattern");
@@ -309,6 +514,11 @@ void TestRustRegexTranslator::findings_data()
     QTest::newRow("vertical tab") << u"a\\vb"_qs << differs << 1 << u"vertical"_qs;
     QTest::newRow("set operation") << u"[\\w--\\d]"_qs << differs << 3 << u"set operations"_qs;
     QTest::newRow("nested class") << u"[a[bc]]"_qs << differs << 2 << u"nested class"_qs;
+    // ICU 72 knows Unicode 15; U+1C89 (Cyrillic capital TJE) has a lower case from Unicode 16.
+    QTest::newRow("fold of a code point newer than ICU") << u"(?i)x\\x{1C89}"_qs << differs << 5 << u"U+1C89"_qs;
+    QTest::newRow("same in a class") << u"(?i)[a\\x{1C89}]"_qs << differs << 6 << u"U+1C89"_qs;
+    QTest::newRow("no fold, no finding") << u"x\\x{1C89}"_qs << -1 << -1 << QString();
+    QTest::newRow("fold added in Unicode 17") << u"(?i)\u0390"_qs << differs << 4 << u"U+1FD3 and U+0390"_qs;
 }
 
 void TestRustRegexTranslator::findings()
