@@ -2950,6 +2950,14 @@ Bounce-Klassifizierung, vor → nach dem Umschreiben:
         <source>Boost.Regex and PCRE accept this pattern, but KumoMTA&apos;s Rust regex refuses it (%1), so KumoMTA would refuse the whole table</source>
         <translation>Boost.Regex and PCRE accept this pattern, but KumoMTA&apos;s Rust regex refuses it (%1), so KumoMTA would refuse the whole table</translation>
     </message>
+    <message>
+        <source>U+%1 is unassigned in Unicode %2, which the workbench uses; KumoMTA&apos;s regex may know case variants of it that (?i) matches, so results here can differ</source>
+        <translation>U+%1 ist in Unicode %2, das die Workbench verwendet, nicht vergeben; KumoMTAs Regex kennt womöglich Groß-/Kleinvarianten davon, die (?i) trifft, daher können die Ergebnisse hier abweichen</translation>
+    </message>
+    <message>
+        <source>Unicode 17 folds U+%1 and U+%2 together, Unicode %3 (which the workbench uses) does not; under (?i) KumoMTA&apos;s regex may match both, so results here can differ</source>
+        <translation>Unicode 17 faltet U+%1 und U+%2 zusammen, Unicode %3 (das die Workbench verwendet) nicht; unter (?i) trifft KumoMTAs Regex womöglich beide, daher können die Ergebnisse hier abweichen</translation>
+    </message>
 </context>
 <context>
     <name>SampleImporter</name>
@@ -3384,6 +3392,10 @@ Bounce-Klassifizierung, vor → nach dem Umschreiben:
     <message>
         <source>Open project</source>
         <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Replay KumoMTA log files or folders through the project&apos;s rules in the Log Replay tab (repeatable).</source>
+        <translation>KumoMTA-Logdateien oder -Ordner im Reiter „Log-Wiedergabe“ mit den Regeln des Projekts abspielen (mehrfach angebbar).</translation>
     </message>
 </context>
 </TS>
