@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <map>
@@ -64,9 +65,80 @@ public:
         m_total.files = int(files.size());
     }
 
+    ~ChunkSource() { stopReading(); }
+
+    /**
+     * With several workers, one thread of its own reads (and decompresses) ahead, up to `depth`
+     * chunks: a zstd stream decompresses in order only, and done under a lock shared with the
+     * workers it would make them wait in turn. A single worker reads for itself, so its figure
+     * is one core's.
+     */
+    void startReading(size_t depth, const std::atomic<bool> &cancel)
+    {
+        m_prefetch = true;
+        m_readerThread = std::thread([this, depth, &cancel] {
+            try {
+                while (!cancel.load(std::memory_order_relaxed)) {
+                    Chunk chunk;
+                    {
+                        std::unique_lock lock(m_queueMutex);
+                        while (m_queue.size() >= depth && !cancel.load(std::memory_order_relaxed))
+                            m_space.wait_for(lock, std::chrono::milliseconds(50));
+                        if (!m_spare.empty()) {
+                            chunk = std::move(m_spare.back()); // keeps its buffers' capacity
+                            m_spare.pop_back();
+                        }
+                    }
+                    if (cancel.load(std::memory_order_relaxed) || !read(chunk))
+                        break;
+                    const std::lock_guard lock(m_queueMutex);
+                    m_queue.push_back(std::move(chunk));
+                    m_ready.notify_one();
+                }
+            } catch (const std::exception &e) {
+                const std::lock_guard lock(m_queueMutex);
+                m_readerError = QString::fromUtf8(e.what());
+            }
+            const std::lock_guard lock(m_queueMutex);
+            m_readerDone = true;
+            m_ready.notify_all();
+        });
+    }
+
+    void stopReading()
+    {
+        if (m_readerThread.joinable())
+            m_readerThread.join();
+    }
+
+    /// The reading thread's failure, if it had one (then the input was not read to its end).
+    QString readerError()
+    {
+        const std::lock_guard lock(m_queueMutex);
+        return m_readerError;
+    }
+
+    /// The next chunk in order into `chunk` (whose old buffers are reused); false at the end.
     bool next(Chunk &chunk)
     {
-        const std::lock_guard lock(m_mutex);
+        if (!m_prefetch) {
+            const std::lock_guard lock(m_mutex);
+            return read(chunk);
+        }
+        std::unique_lock lock(m_queueMutex);
+        m_ready.wait(lock, [this] { return !m_queue.empty() || m_readerDone; });
+        if (m_queue.empty())
+            return false;
+        std::swap(chunk, m_queue.front());
+        m_spare.push_back(std::move(m_queue.front()));
+        m_queue.pop_front();
+        m_space.notify_one();
+        return true;
+    }
+
+private:
+    bool read(Chunk &chunk)
+    {
         while (m_index < m_files.size()) {
             const LogFile &file = m_files.at(m_index);
             if (!m_reader) {
@@ -106,7 +178,6 @@ public:
         return false;
     }
 
-private:
     void startChunk(Chunk &chunk, const QString &path)
     {
         // Emptied, not freed: a worker's chunk keeps its buffers from one chunk to the next.
@@ -146,6 +217,16 @@ private:
     qint64 m_seq = 0;
     qint64 m_bytesBefore = 0;
     ReplayProgress m_total;
+
+    bool m_prefetch = false;
+    std::thread m_readerThread;
+    std::mutex m_queueMutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_space;
+    std::deque<Chunk> m_queue;
+    std::vector<Chunk> m_spare;
+    bool m_readerDone = false;
+    QString m_readerError;
 };
 
 /// Merges chunk results in sequence order, whatever order the workers finish in.
@@ -283,12 +364,18 @@ Result<ReplaySummary> ReplayEngine::run(const QStringList &paths)
     if (threads == 1) {
         worker();
     } else {
+        source.startReading(size_t(threads) * 2, m_cancel);
         std::vector<std::thread> pool;
         pool.reserve(size_t(threads));
         for (int i = 0; i < threads; ++i)
             pool.emplace_back(worker);
         for (std::thread &t : pool)
             t.join();
+        // Workers end at the end of the input or on cancel (an error cancels too): either way
+        // the reader has stopped or is about to.
+        source.stopReading();
+        if (const QString error = source.readerError(); !error.isEmpty() && workerError.isEmpty())
+            workerError = error;
     }
     if (!workerError.isEmpty())
         return Diagnostic::error(QStringLiteral("replay-failed"),
