@@ -36,6 +36,20 @@ QString LuaBinding::toQString(lua_State *L, int index)
 
 void LuaBinding::pushQString(lua_State *L, const QString &text)
 {
+    // Every event call pushes its five arguments: ASCII text (nearly every reply and domain)
+    // is narrowed on the stack instead of through an allocated UTF-8 copy.
+    constexpr qsizetype StackBytes = 512;
+    if (text.size() <= StackBytes) {
+        char narrow[StackBytes];
+        const char16_t *units = reinterpret_cast<const char16_t *>(text.utf16());
+        qsizetype i = 0;
+        for (; i < text.size() && units[i] < 0x80; ++i)
+            narrow[i] = char(units[i]);
+        if (i == text.size()) {
+            lua_pushlstring(L, narrow, size_t(i));
+            return;
+        }
+    }
     pushBytes(L, text.toUtf8());
 }
 

@@ -85,7 +85,10 @@ int newMap(lua_State *L)
 int mapIndex(lua_State *L)
 {
     const auto *box = static_cast<MapBox *>(luaL_checkudata(L, 1, kMetaName));
-    const QString text = QString::fromUtf8(LuaBinding::checkBytes(L, 2, "regex_set_map lookup"));
+    if (lua_type(L, 2) != LUA_TSTRING && lua_type(L, 2) != LUA_TNUMBER)
+        LuaBinding::typeError(L, 2, "regex_set_map lookup", "string");
+    const QString text = LuaBinding::toQString(L, 2); // straight from Lua's bytes: one lookup per event
+
     const Rules::RegexSetMap::Lookup result = box->map->lookup(text);
 
     PolicyContext &ctx = LuaState::from(L).context();
