@@ -271,7 +271,7 @@ private:
     }
 
     /// A string's raw bytes between the quotes; fails on control and non-ASCII bytes.
-    bool rawString(QByteArrayView &out, bool &escaped)
+    [[gnu::always_inline]] bool rawString(QByteArrayView &out, bool &escaped)
     {
         if (!eat('"'))
             return false;
@@ -355,7 +355,7 @@ private:
     }
 
     /// A JSON number; `integer` receives its value when it is a plain integer of at most 9 digits.
-    bool number(std::optional<int> *integer)
+    [[gnu::always_inline]] bool number(std::optional<int> *integer)
     {
         const char *start = m_p;
         const bool negative = eat('-');
