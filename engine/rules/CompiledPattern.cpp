@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 
 #include "rules/RustRegexTranslator.h"
+#include "rules/detail/RegexNodeAnalysis.h"
+#include "rules/detail/RustRegexParser.h"
 
 namespace Dsn::Rules {
 
@@ -39,6 +41,13 @@ Result<std::shared_ptr<CompiledPattern>> CompiledPattern::compile(const QString 
     p->m_anchoredLiteralSets = translated->anchoredLiteralSets;
     p->m_exactLiteral = translated->exactLiteral;
     p->m_exactLiteralFoldCase = translated->exactLiteralFoldCase;
+    // Only a pattern without a usable literal needs it, but which literals are usable is the
+    // prefilter's call; parsing again is cheap next to the Boost compile below.
+    try {
+        p->m_classRuns = Detail::RegexNodeAnalysis::requiredClassRuns(Detail::RustRegexParser::parse(rustPattern).root);
+    } catch (const Detail::RustRegexParser::Failure &) {
+        // The translator accepted the pattern, so this does not happen; without a run it just runs.
+    }
     try {
         p->m_regex =
             boost::make_u32regex(u16(p->m_boostPattern), u16(p->m_boostPattern) + p->m_boostPattern.size(), kSyntax);

@@ -2,9 +2,12 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include <boost/regex/icu.hpp>
 
@@ -59,6 +62,9 @@ public:
     /// exactLiteralFoldCase()); see RustRegexTranslator::Translation::exactLiteral.
     const QString &exactLiteral() const { return m_exactLiteral; }
     bool exactLiteralFoldCase() const { return m_exactLiteralFoldCase; }
+    /// Runs of consecutive positions every match contains, as ASCII masks (bit c of word c / 64);
+    /// empty when none is selective. See Detail::RegexNodeAnalysis::requiredClassRuns.
+    const std::vector<std::vector<std::array<uint64_t, 2>>> &classRuns() const { return m_classRuns; }
 
 private:
     boost::u32regex m_regex;
@@ -69,6 +75,7 @@ private:
     QList<RustRegexTranslator::AnchoredLiterals> m_anchoredLiteralSets;
     QString m_exactLiteral;
     bool m_exactLiteralFoldCase = false;
+    std::vector<std::vector<std::array<uint64_t, 2>>> m_classRuns;
 };
 
 } // namespace Dsn::Rules

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 
@@ -11,6 +12,7 @@
 
 #include "rules/CompiledPattern.h"
 #include "rules/CompiledPatternCache.h"
+#include "rules/detail/ClassRunFilter.h"
 #include "rules/detail/LiteralScanner.h"
 #include "rules/detail/PrefilterIndex.h"
 
@@ -25,7 +27,80 @@ struct Compiled
     QStringList patterns;
     std::vector<std::shared_ptr<const CompiledPattern>> compiled;
     std::shared_ptr<const Detail::PrefilterIndex> prefilter;
+    std::vector<std::shared_ptr<const CompiledPattern>> groups;
+    std::vector<int> groupOf;
+    std::shared_ptr<const Detail::ClassRunFilter> classRuns;
+    std::vector<uint32_t> runBegin;
+    std::vector<int> runIds;
 };
+
+// Literal-free rules per alternation: a lookup that finds no match runs one regex for this many
+// rules, and one that does runs this many more.
+constexpr qsizetype kGroupSize = 16;
+
+/**
+ * Joins the literal-free rules `members` (ascending, none with a class run) into alternations of up to kGroupSize
+ * rules, in table order. Rust's alternation of non-capturing groups matches exactly where one
+ * of them does, and keeps each member's flags to itself. A joint pattern Rust or Boost refuses
+ * (duplicate capture names, the size limit) is halved until it compiles; single rules stay
+ * alone. Patterns with `#` are left alone: under (?x) a comment would swallow the group's end.
+ */
+void buildGroups(const QStringList &patterns, const std::vector<int> &members,
+                 std::vector<std::shared_ptr<const CompiledPattern>> &groups, std::vector<int> &groupOf)
+{
+    std::vector<int> joinable;
+    for (const int rule : members) {
+        if (!patterns[rule].contains(u'#'))
+            joinable.push_back(rule);
+    }
+    auto join = [&](auto &&self, size_t begin, size_t end) -> void {
+        if (end - begin < 2)
+            return;
+        QString joint;
+        for (size_t k = begin; k < end; ++k)
+            joint += (k > begin ? QStringLiteral("|(?:") : QStringLiteral("(?:")) + patterns[joinable[k]] + u')';
+        auto compiled = CompiledPattern::compile(joint);
+        if (!compiled) {
+            const size_t middle = begin + (end - begin) / 2;
+            self(self, begin, middle);
+            self(self, middle, end);
+            return;
+        }
+        for (size_t k = begin; k < end; ++k)
+            groupOf[size_t(joinable[k])] = int(groups.size());
+        groups.push_back(std::move(compiled.value()));
+    };
+    for (size_t begin = 0; begin < joinable.size(); begin += size_t(kGroupSize))
+        join(join, begin, std::min(joinable.size(), begin + size_t(kGroupSize)));
+}
+
+/// Per thread, what each alternation said about the subject of the current lookup.
+struct GroupVerdicts
+{
+    enum : uint8_t
+    {
+        Unknown,
+        NoMatch,
+        MayMatch,
+    };
+    std::vector<uint8_t> verdict;
+    int runs = 0;
+    // The class runs of the current subject: not looked for yet, found (runFound), or not
+    // applicable (a unit beyond ASCII).
+    enum : uint8_t
+    {
+        RunsUnknown,
+        RunsKnown,
+        RunsUnusable,
+    } runState = RunsUnknown;
+    std::vector<uint8_t> runFound;
+};
+
+GroupVerdicts &groupVerdicts()
+{
+    thread_local GroupVerdicts t_verdicts;
+    return t_verdicts;
+}
 
 /**
  * The last few pattern lists compiled. Editing a rule's value, a second evaluator thread and
@@ -90,6 +165,11 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
     if (auto recent = recentMaps().find(patterns, strategy)) {
         map.m_compiled = recent->compiled;
         map.m_prefilter = recent->prefilter;
+        map.m_groups = recent->groups;
+        map.m_groupOf = recent->groupOf;
+        map.m_classRuns = recent->classRuns;
+        map.m_runBegin = recent->runBegin;
+        map.m_runIds = recent->runIds;
         return map;
     }
     auto remember = [&map, &patterns, strategy] {
@@ -98,6 +178,11 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
         c->patterns = patterns;
         c->compiled = map.m_compiled;
         c->prefilter = map.m_prefilter;
+        c->groups = map.m_groups;
+        c->groupOf = map.m_groupOf;
+        c->classRuns = map.m_classRuns;
+        c->runBegin = map.m_runBegin;
+        c->runIds = map.m_runIds;
         recentMaps().add(std::move(c));
     };
     map.m_compiled.reserve(size_t(rules.size()));
@@ -127,27 +212,88 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
             facts.push_back({pattern->literalSets(), pattern->anchoredLiteralSets(), pattern->exactLiteral(),
                              pattern->exactLiteralFoldCase()});
         map.m_prefilter = std::make_shared<const Detail::PrefilterIndex>(facts);
+        auto runs = std::make_shared<Detail::ClassRunFilter>();
+        std::vector<uint32_t> runBegin(map.m_compiled.size() + 1, 0);
+        std::vector<int> runIds;
+        const std::vector<int> &alwaysRun = map.m_prefilter->alwaysRun();
+        for (size_t rule = 0, next = 0; rule < map.m_compiled.size(); ++rule) {
+            runBegin[rule] = uint32_t(runIds.size());
+            if (next < alwaysRun.size() && alwaysRun[next] == int(rule)) {
+                ++next;
+                for (const auto &run : map.m_compiled[rule]->classRuns())
+                    runIds.push_back(runs->add(run));
+            }
+        }
+        runBegin.back() = uint32_t(runIds.size());
+        if (!runs->isEmpty()) {
+            map.m_classRuns = std::move(runs);
+            map.m_runBegin = std::move(runBegin);
+            map.m_runIds = std::move(runIds);
+        }
+        // Rules with class runs run alone where their runs occur; joining them with others
+        // would run them (slow ones too) wherever any member might match.
+        std::vector<int> runless;
+        for (const int rule : alwaysRun) {
+            if (map.m_compiled[size_t(rule)]->classRuns().empty())
+                runless.push_back(rule);
+        }
+        if (runless.size() >= 2) {
+            map.m_groupOf.assign(map.m_compiled.size(), -1);
+            buildGroups(patterns, runless, map.m_groups, map.m_groupOf);
+            if (map.m_groups.empty())
+                map.m_groupOf.clear();
+        }
     }
     remember();
     return map;
 }
 
-template <typename Visit> void RegexSetMap::forEachCandidate(QStringView subject, Visit &&visit) const
+template <typename Visit> int RegexSetMap::forEachCandidate(QStringView subject, Visit &&visit) const
 {
     if (m_prefilter) {
+        GroupVerdicts &groups = groupVerdicts();
+        groups.verdict.assign(m_groups.size(), GroupVerdicts::Unknown);
+        groups.runs = 0;
+        groups.runState = GroupVerdicts::RunsUnknown;
         const bool wellFormed = m_prefilter->forEachCandidate(
-            subject, [&visit](int i, Detail::PrefilterIndex::Verdict verdict) {
+            subject, [&](int i, Detail::PrefilterIndex::Verdict verdict) {
+                if (!m_runIds.empty() && m_runBegin[size_t(i)] != m_runBegin[size_t(i) + 1]) {
+                    if (groups.runState == GroupVerdicts::RunsUnknown) {
+                        groups.runState = m_classRuns->find(subject, groups.runFound) ? GroupVerdicts::RunsKnown
+                                                                                       : GroupVerdicts::RunsUnusable;
+                    }
+                    if (groups.runState == GroupVerdicts::RunsKnown) {
+                        for (uint32_t k = m_runBegin[size_t(i)]; k < m_runBegin[size_t(i) + 1]; ++k) {
+                            if (!groups.runFound[size_t(m_runIds[k])])
+                                return false;
+                        }
+                    }
+                }
+                const int group = m_groupOf.empty() ? -1 : m_groupOf[size_t(i)];
+                if (group >= 0) {
+                    uint8_t &known = groups.verdict[size_t(group)];
+                    if (known == GroupVerdicts::Unknown) {
+                        ++groups.runs;
+                        // Where Boost gives up on the alternation, its members decide alone.
+                        known = m_groups[size_t(group)]->searchOutcome(subject) == CompiledPattern::Outcome::NoMatch
+                                    ? GroupVerdicts::NoMatch
+                                    : GroupVerdicts::MayMatch;
+                    }
+                    if (known == GroupVerdicts::NoMatch)
+                        return false;
+                }
                 return visit(i, verdict == Detail::PrefilterIndex::Verdict::Match);
             });
         if (wellFormed)
-            return;
+            return groups.runs;
         // Boost refuses malformed UTF-16 for every pattern, and the plain loop reports each as
         // given up; run them all so the answer stays the same.
     }
     for (size_t i = 0; i < m_compiled.size(); ++i) {
         if (visit(int(i), false))
-            return;
+            break;
     }
+    return 0;
 }
 
 const QList<RegexRule> &RegexSetMap::rules() const
@@ -201,7 +347,10 @@ RegexSetMap::Lookup RegexSetMap::lookup(QStringView subject) const
         return false;
     });
     t_last.mapId = m_id;
-    t_last.subject = subject.toString();
+    // Into the buffer the last subject left, so that remembering costs no allocation per line.
+    // The string is never handed out, so it is never shared and resize() keeps its capacity.
+    t_last.subject.resize(subject.size());
+    std::copy(subject.begin(), subject.end(), t_last.subject.data());
     t_last.lookup = l;
     return l;
 }
@@ -226,7 +375,7 @@ QStringList RegexSetMap::prefilterLiterals(int index) const
 RegexSetMap::PrefilterStats RegexSetMap::prefilterStats(QStringView subject, QList<int> *regexRules) const
 {
     PrefilterStats stats;
-    forEachCandidate(subject, [&stats, regexRules](int i, bool decided) {
+    stats.groupRuns = forEachCandidate(subject, [&stats, regexRules](int i, bool decided) {
         ++(decided ? stats.decidedByScan : stats.regexRuns);
         if (regexRules && !decided)
             regexRules->append(i);

@@ -20,6 +20,7 @@ namespace Dsn::Rules {
 
 class CompiledPattern;
 namespace Detail {
+class ClassRunFilter;
 class PrefilterIndex;
 }
 
@@ -34,10 +35,13 @@ class PrefilterIndex;
  * literals every match must contain one of (alternations give sets of alternatives), and a
  * lookup scans the subject once (Aho–Corasick, case-folded) to learn which patterns can match at
  * all. Patterns that are plain text are decided by the scan alone; Boost runs only on the other
- * candidates and on the patterns with no usable literal. The answer is the same as running every
- * pattern, with one deliberate exception: a pattern the scan rules out is never run, so it can
- * no longer appear in Lookup::gaveUp for that subject (it cannot match, so Rust's answer is
- * known).
+ * candidates and on the patterns with no usable literal. Those literal-free patterns skip ASCII
+ * subjects that lack a run of characters every match has (`\\d{3}\\s\\d`, found for all of
+ * them in one pass), and are joined, a few at a time, into one alternation that runs once per
+ * subject; only when it matches (or Boost gives up on it) do its members run one by one. The answer is the same as running
+ * every pattern, with one deliberate exception: a pattern the scan or its alternation rules out
+ * is never run, so it can no longer appear in Lookup::gaveUp for that subject (it cannot match,
+ * so Rust's answer is known).
  *
  * Immutable after compile(); lookups are const and safe from several threads at once (the
  * prefilter's scratch is thread_local).
@@ -103,19 +107,29 @@ public:
     {
         int regexRuns = 0;     ///< rules Boost had to run (every rule for Scan)
         int decidedByScan = 0; ///< plain-text rules the literal scan alone found matching
+        int groupRuns = 0;     ///< alternations of literal-free rules Boost ran
     };
     /// What lookup(subject) would do, without the answer; `regexRules` receives the rules Boost runs on.
     PrefilterStats prefilterStats(QStringView subject, QList<int> *regexRules = nullptr) const;
 
 private:
     /// Calls `visit(index, decided)` in table order for every rule that may match, `decided`
-    /// when the prefilter proved the match without Boost; stops when it returns true.
-    template <typename Visit> void forEachCandidate(QStringView subject, Visit &&visit) const;
+    /// when the prefilter proved the match without Boost; stops when it returns true. Returns
+    /// how many alternations of literal-free rules it ran.
+    template <typename Visit> int forEachCandidate(QStringView subject, Visit &&visit) const;
 
     QList<RegexRule> m_rules;
     std::vector<std::shared_ptr<const CompiledPattern>> m_compiled;
     Strategy m_strategy = Strategy::Scan;
     std::shared_ptr<const Detail::PrefilterIndex> m_prefilter; ///< null for Scan
+    /// Alternations of literal-free rules (Prefiltered only), and each rule's, -1 for none.
+    std::vector<std::shared_ptr<const CompiledPattern>> m_groups;
+    std::vector<int> m_groupOf;
+    /// Class runs of literal-free rules (RegexNodeAnalysis::requiredClassRuns); per rule, the
+    /// range of m_runIds holding the ids of its runs.
+    std::shared_ptr<const Detail::ClassRunFilter> m_classRuns;
+    std::vector<uint32_t> m_runBegin;
+    std::vector<int> m_runIds;
     quint64 m_id = 0;                  ///< unique per compile(), so answers can be remembered per map
 };
 

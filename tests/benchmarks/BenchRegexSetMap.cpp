@@ -8,7 +8,9 @@
 // as the plain loop over all patterns (/scan); BM_Prefilter times a lookup without Boost (literal
 // scan, candidate list, plain-text patterns decided), so the rest is Boost on the candidates. The
 // NoLit10 runs replace every tenth pattern with a distinct one without a required literal run:
-// only alternations of words give the prefilter something (OR-sets), anchored at times.
+// only alternations of words give the prefilter something (OR-sets), anchored at times. The
+// Free10 runs replace every tenth with a distinct one that has no literal at all, not even an
+// alternation (classes, counts, anchors): those run through the joint alternations.
 // After the runs a summary prints each engine's best ns/line and our ratios to the others.
 //
 //   cmake --build <build> --target bench_workload bench_regexset
@@ -54,7 +56,8 @@ namespace {
 // Large tables take about a millisecond per line on plain Boost; this many distinct lines keep
 // the measurement representative without letting a run last forever.
 constexpr int kLineCount = 20000;
-// Lines on which every other engine's answer is compared with ours (answers, not speed).
+// Lines on which every other engine's answer is compared with ours (answers, not speed), and over
+// which the prefilter model counts candidates.
 constexpr size_t kCheckLines = 2000;
 constexpr int kTableSizes[] = {10, 100, 1000, 10000};
 
@@ -145,26 +148,63 @@ QString literalFreePattern(qsizetype n)
     }
 }
 
-/// The pattern texts of one table, exactly as every engine receives them.
-const QStringList &patternList(int size, bool noLiteral10)
+/**
+ * The n-th pattern with no literal at all, for the Free10 tables: the shapes an analyst writes
+ * when the words vary (reply and enhanced codes, word counts, tokens, bracketed addresses). The
+ * counts make every one distinct and selective, as a real table's rules are: a reply matches
+ * about one of each family, not all of them. Their longest literal run is one character.
+ */
+QString classOnlyPattern(qsizetype n)
 {
-    static std::map<std::pair<int, bool>, QStringList> s_lists;
-    QStringList &list = s_lists[{size, noLiteral10}];
+    const qsizetype k = n / 4;
+    const qsizetype p = k % 16;
+    const qsizetype q = k / 16;
+    switch (n % 4) {
+    case 0:
+        return QStringLiteral("^\\d{3}\\s\\d\\.\\d{1,3}\\.\\d{1,3}\\s\\S{%1}\\s\\S{%2}\\s").arg(1 + p).arg(1 + q);
+    case 1:
+        return QStringLiteral("^\\S+(\\s\\S+){%1}$").arg(k);
+    case 2:
+        return QStringLiteral("(?i)\\b[a-z]{%1}\\d{%2}\\b").arg(2 + p).arg(1 + q);
+    default:
+        return QStringLiteral("\\[\\d{1,3}(\\.\\d{1,3}){3}\\]\\s\\S{%1}\\s\\S{%2}\\b").arg(1 + p).arg(1 + q);
+    }
+}
+
+/// Which patterns a table's every tenth one is.
+enum class Variant
+{
+    Plain,  ///< the generated patterns as they are
+    OrSets, ///< NoLit10: no required run, but alternations of words
+    Free,   ///< Free10: no literal at all
+};
+
+/// The pattern texts of one table, exactly as every engine receives them.
+const QStringList &patternList(int size, Variant variant)
+{
+    static std::map<std::pair<int, Variant>, QStringList> s_lists;
+    QStringList &list = s_lists[{size, variant}];
     if (list.isEmpty()) {
         const QList<QByteArray> lines = readLines(QStringLiteral("patterns_%1.txt").arg(size), -1);
-        for (qsizetype i = 0; i < lines.size(); ++i)
-            list.append(noLiteral10 && i % 10 == 9 ? literalFreePattern(i / 10) : QString::fromUtf8(lines[i]));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (i % 10 == 9 && variant == Variant::OrSets)
+                list.append(literalFreePattern(i / 10));
+            else if (i % 10 == 9 && variant == Variant::Free)
+                list.append(classOnlyPattern(i / 10));
+            else
+                list.append(QString::fromUtf8(lines[i]));
+        }
     }
     return list;
 }
 
-const RegexSetMap *table(int patterns, Strategy strategy, bool noLiteral10)
+const RegexSetMap *table(int patterns, Strategy strategy, Variant variant)
 {
-    static std::map<std::tuple<int, Strategy, bool>, std::unique_ptr<RegexSetMap>> s_tables;
-    auto &slot = s_tables[{patterns, strategy, noLiteral10}];
+    static std::map<std::tuple<int, Strategy, Variant>, std::unique_ptr<RegexSetMap>> s_tables;
+    auto &slot = s_tables[{patterns, strategy, variant}];
     if (!slot) {
         QList<RegexRule> rules;
-        const QStringList &list = patternList(patterns, noLiteral10);
+        const QStringList &list = patternList(patterns, variant);
         for (qsizetype i = 0; i < list.size(); ++i)
             rules.append({list[i], QJsonValue(int(500 + i % 100))});
         auto compiled = RegexSetMap::compile(rules, strategy);
@@ -184,6 +224,7 @@ struct PrefilterModel
     int alwaysRunCount = 0;
     double candidatesPerLine = 0; ///< Boost runs per line
     double decidedPerLine = 0;    ///< plain-text patterns found matching by the scan alone
+    double groupRunsPerLine = 0;  ///< joint alternations of literal-free patterns run per line
     /// The trigger literals that hand Boost the most candidates: text, rules sharing it, candidates/line.
     std::vector<std::tuple<QString, int, double>> topLiterals;
 };
@@ -193,11 +234,11 @@ QString triggerKey(const RegexSetMap &map, int rule)
     return map.prefilterLiterals(rule).join(u'|');
 }
 
-const PrefilterModel *prefilterModel(int patterns, bool noLiteral10)
+const PrefilterModel *prefilterModel(int patterns, Variant variant)
 {
-    static std::map<std::pair<int, bool>, std::unique_ptr<PrefilterModel>> s_models;
-    auto &slot = s_models[{patterns, noLiteral10}];
-    const RegexSetMap *map = table(patterns, Strategy::Prefiltered, noLiteral10);
+    static std::map<std::pair<int, Variant>, std::unique_ptr<PrefilterModel>> s_models;
+    auto &slot = s_models[{patterns, variant}];
+    const RegexSetMap *map = table(patterns, Strategy::Prefiltered, variant);
     if (slot || !map)
         return slot.get();
     auto model = std::make_unique<PrefilterModel>();
@@ -210,17 +251,23 @@ const PrefilterModel *prefilterModel(int patterns, bool noLiteral10)
     const Workload &w = workload();
     size_t runs = 0;
     size_t decided = 0;
+    size_t groupRuns = 0;
     QList<int> regexRules;
-    for (const QString &line : w.utf16) {
+    // The first kCheckLines lines: on the Free10 tables one line can cost milliseconds of Boost.
+    const size_t modelLines = std::min(kCheckLines, w.utf16.size());
+    for (size_t l = 0; l < modelLines; ++l) {
+        const QString &line = w.utf16[l];
         regexRules.clear();
         const RegexSetMap::PrefilterStats stats = map->prefilterStats(line, &regexRules);
         runs += size_t(stats.regexRuns);
         decided += size_t(stats.decidedByScan);
+        groupRuns += size_t(stats.groupRuns);
         for (int rule : regexRules)
             ++perLiteral[triggerKey(*map, rule)].second;
     }
-    const double lines = std::max<double>(1, double(w.utf16.size()));
+    const double lines = std::max<double>(1, double(modelLines));
     model->candidatesPerLine = double(runs) / lines;
+    model->groupRunsPerLine = double(groupRuns) / lines;
     model->decidedPerLine = double(decided) / lines;
     for (const auto &[literal, counts] : perLiteral)
         model->topLiterals.emplace_back(literal, counts.first, double(counts.second) / lines);
@@ -391,26 +438,26 @@ struct EngineSlot
     bool tried = false;
 };
 
-std::map<std::tuple<Engine, int, bool>, EngineSlot> &engineSlots()
+std::map<std::tuple<Engine, int, Variant>, EngineSlot> &engineSlots()
 {
-    static std::map<std::tuple<Engine, int, bool>, EngineSlot> s_slots;
+    static std::map<std::tuple<Engine, int, Variant>, EngineSlot> s_slots;
     return s_slots;
 }
 
 /// The table a benchmark built earlier, or null: the summary never compiles one of its own.
-const EngineTable *builtEngineTable(Engine engine, int patterns, bool noLiteral10)
+const EngineTable *builtEngineTable(Engine engine, int patterns, Variant variant)
 {
-    const auto it = engineSlots().find({engine, patterns, noLiteral10});
+    const auto it = engineSlots().find({engine, patterns, variant});
     return it == engineSlots().end() ? nullptr : it->second.table.get();
 }
 
-EngineSlot &engineTable(Engine engine, int patterns, bool noLiteral10)
+EngineSlot &engineTable(Engine engine, int patterns, Variant variant)
 {
-    EngineSlot &slot = engineSlots()[{engine, patterns, noLiteral10}];
+    EngineSlot &slot = engineSlots()[{engine, patterns, variant}];
     if (slot.tried)
         return slot;
     slot.tried = true;
-    [[maybe_unused]] const QStringList &list = patternList(patterns, noLiteral10);
+    [[maybe_unused]] const QStringList &list = patternList(patterns, variant);
     switch (engine) {
     case Engine::Re2Set:
 #ifdef DSN_HAVE_RE2
@@ -510,10 +557,10 @@ void BM_Strlen(benchmark::State &state)
     reportPerLine(state);
 }
 
-template <bool EveryMatch, Strategy S, bool NoLiteral10 = false> void BM_Lookup(benchmark::State &state)
+template <bool EveryMatch, Strategy S, Variant V = Variant::Plain> void BM_Lookup(benchmark::State &state)
 {
     const Workload &w = workload();
-    const RegexSetMap *map = table(int(state.range(0)), S, NoLiteral10);
+    const RegexSetMap *map = table(int(state.range(0)), S, V);
     if (w.utf16.empty() || !map) {
         state.SkipWithError("no workload or a table failed to compile");
         return;
@@ -528,11 +575,11 @@ template <bool EveryMatch, Strategy S, bool NoLiteral10 = false> void BM_Lookup(
 
 /// A prefiltered lookup without Boost: the literal scan and the candidate list, plain-text
 /// patterns decided.
-template <bool NoLiteral10> void BM_Prefilter(benchmark::State &state)
+template <Variant V> void BM_Prefilter(benchmark::State &state)
 {
     const Workload &w = workload();
-    const PrefilterModel *model = prefilterModel(int(state.range(0)), NoLiteral10);
-    const RegexSetMap *map = table(int(state.range(0)), Strategy::Prefiltered, NoLiteral10);
+    const PrefilterModel *model = prefilterModel(int(state.range(0)), V);
+    const RegexSetMap *map = table(int(state.range(0)), Strategy::Prefiltered, V);
     if (w.utf16.empty() || !model || !map) {
         state.SkipWithError("no workload or a table failed to compile");
         return;
@@ -541,10 +588,10 @@ template <bool NoLiteral10> void BM_Prefilter(benchmark::State &state)
     state.counters["cand/line"] = model->candidatesPerLine;
 }
 
-template <Engine E, bool NoLiteral10> void BM_Engine(benchmark::State &state)
+template <Engine E, Variant V> void BM_Engine(benchmark::State &state)
 {
     const Workload &w = workload();
-    const EngineSlot &slot = engineTable(E, int(state.range(0)), NoLiteral10);
+    const EngineSlot &slot = engineTable(E, int(state.range(0)), V);
     if (w.utf8.empty() || !slot.table) {
         state.SkipWithError(w.utf8.empty() ? "no workload" : qPrintable(slot.error));
         return;
@@ -602,6 +649,11 @@ private:
     std::map<std::string, double> m_best;
 };
 
+const char *variantName(Variant variant)
+{
+    return variant == Variant::Plain ? "plain" : variant == Variant::OrSets ? "NoLit10" : "Free10";
+}
+
 void printCell(double ns)
 {
     if (ns > 0)
@@ -626,44 +678,51 @@ void SummaryReporter::printSummary() const
     struct Column
     {
         const char *title;
-        std::string name; // the benchmark family, "NoLit10" inserted for that table
+        std::string name; // the benchmark family, "NoLit10" or "Free10" inserted for those tables
         std::string noLitName;
+        std::string freeName;
+        const std::string &of(Variant variant) const
+        {
+            return variant == Variant::Plain ? name : variant == Variant::OrSets ? noLitName : freeName;
+        }
     };
     const Column columns[] = {
-        {"ours.first", "BM_FindFirst/prefiltered", "BM_FindFirstNoLit10/prefiltered"},
-        {"ours.all", "BM_LookupAll/prefiltered", "BM_LookupAllNoLit10/prefiltered"},
-        {"prefilter", "BM_Prefilter", "BM_PrefilterNoLit10"},
-        {"RE2::Set", "BM_RE2Set", "BM_RE2SetNoLit10"},
-        {"HS.ucp", "BM_Hyperscan/ucp", "BM_HyperscanNoLit10/ucp"},
-        {"HS.ascii", "BM_Hyperscan/ascii", "BM_HyperscanNoLit10/ascii"},
+        {"ours.first", "BM_FindFirst/prefiltered", "BM_FindFirstNoLit10/prefiltered", "BM_FindFirstFree10/prefiltered"},
+        {"ours.all", "BM_LookupAll/prefiltered", "BM_LookupAllNoLit10/prefiltered", "BM_LookupAllFree10/prefiltered"},
+        {"prefilter", "BM_Prefilter", "BM_PrefilterNoLit10", "BM_PrefilterFree10"},
+        {"RE2::Set", "BM_RE2Set", "BM_RE2SetNoLit10", "BM_RE2SetFree10"},
+        {"HS.ucp", "BM_Hyperscan/ucp", "BM_HyperscanNoLit10/ucp", "BM_HyperscanFree10/ucp"},
+        {"HS.ascii", "BM_Hyperscan/ascii", "BM_HyperscanNoLit10/ascii", "BM_HyperscanFree10/ascii"},
     };
     const Engine engines[] = {Engine::Re2Set, Engine::HyperscanUcp, Engine::HyperscanAscii};
     std::printf("\nSummary: best ns/line of the repetitions; strlen %.1f ns/line in this run.\n"
-                "ours.first = findFirst, ours.all = lookup (every match), prefilter = literal scan alone;\n"
-                "the other engines always report every match. cand = patterns Boost tries per line\n"
+                "ours.first = findFirst, ours.all = lookup (every match), prefilter = lookup without single-rule Boost runs;\n"
+                "the other engines always report every match. cand = patterns Boost tries per line (first %zu lines)\n"
                 "(trigger hits that pass the other literal checks + always-run), scan = plain-text patterns\n"
-                "the literal scan alone found matching per line; x/HS = ours / Hyperscan (UCP), all/RE2 = ours.all / RE2::Set.\n"
+                "the literal scan alone found matching per line, grp = joint alternations of literal-free\n"
+                "patterns run per line; x/HS = ours / Hyperscan (UCP), all/RE2 = ours.all / RE2::Set.\n"
                 "rej = patterns the engine rejected, diff = of the first %zu lines, those whose match set\n"
                 "differs from ours (RE2 / HS.ucp / HS.ascii).\n\n",
-                strlenNs, kCheckLines);
+                strlenNs, kCheckLines, kCheckLines);
     std::printf("%-8s %6s", "table", "size");
     for (const Column &c : columns)
         std::printf(" %10s", c.title);
-    std::printf(" %7s %7s %8s %8s %8s %8s %11s %11s %11s\n", "cand", "scan", "first/HS", "all/HS", "all/RE2", "all/strl",
+    std::printf(" %7s %7s %5s %8s %8s %8s %8s %11s %11s %11s\n", "cand", "scan", "grp", "first/HS", "all/HS", "all/RE2", "all/strl",
                 "rej", "diff", "always-run");
-    for (const bool noLiteral10 : {false, true}) {
+    for (const Variant variant : {Variant::Plain, Variant::OrSets, Variant::Free}) {
         for (const int size : kTableSizes) {
-            std::printf("%-8s %6d", noLiteral10 ? "NoLit10" : "plain", size);
+            std::printf("%-8s %6d", variantName(variant), size);
             double ns[std::size(columns)];
             for (size_t c = 0; c < std::size(columns); ++c) {
-                ns[c] = best(noLiteral10 ? columns[c].noLitName : columns[c].name, size);
+                ns[c] = best(columns[c].of(variant), size);
                 printCell(ns[c]);
             }
-            const PrefilterModel *model = ns[2] > 0 ? prefilterModel(size, noLiteral10) : nullptr;
+            const PrefilterModel *model = ns[2] > 0 ? prefilterModel(size, variant) : nullptr;
             if (model)
-                std::printf(" %7.1f %7.1f", model->candidatesPerLine, model->decidedPerLine);
+                std::printf(" %7.1f %7.1f %5.1f", model->candidatesPerLine, model->decidedPerLine,
+                            model->groupRunsPerLine);
             else
-                std::printf(" %7s %7s", "-", "-");
+                std::printf(" %7s %7s %5s", "-", "-", "-");
             printRatio(ns[0], ns[4]);
             printRatio(ns[1], ns[4]);
             printRatio(ns[1], ns[3]);
@@ -672,9 +731,9 @@ void SummaryReporter::printSummary() const
             std::string rejected;
             std::string differ;
             std::string examples;
-            const RegexSetMap *ours = ns[1] > 0 ? table(size, Strategy::Prefiltered, noLiteral10) : nullptr;
+            const RegexSetMap *ours = ns[1] > 0 ? table(size, Strategy::Prefiltered, variant) : nullptr;
             for (size_t e = 0; e < std::size(engines); ++e) {
-                const EngineTable *engine = builtEngineTable(engines[e], size, noLiteral10);
+                const EngineTable *engine = builtEngineTable(engines[e], size, variant);
                 const char *separator = e ? "/" : "";
                 rejected += separator + (engine ? std::to_string(engine->rejected) : std::string("-"));
                 const Agreement a = engine && ours ? agreement(*engine, *ours) : Agreement{-1, {}};
@@ -696,11 +755,11 @@ void SummaryReporter::printSummary() const
     for (const Column &c : columns)
         std::printf(" %10s", c.title);
     std::printf("\n");
-    for (const bool noLiteral10 : {false, true}) {
+    for (const Variant variant : {Variant::Plain, Variant::OrSets, Variant::Free}) {
         for (const int size : kTableSizes) {
-            std::printf("%-8s %6d", noLiteral10 ? "NoLit10" : "plain", size);
+            std::printf("%-8s %6d", variantName(variant), size);
             for (const Column &c : columns) {
-                const double ns = best(noLiteral10 ? c.noLitName : c.name, size);
+                const double ns = best(c.of(variant), size);
                 if (ns > 0)
                     std::printf(" %10.3f", 1e3 / ns);
                 else
@@ -714,25 +773,28 @@ void SummaryReporter::printSummary() const
 } // namespace
 
 BENCHMARK(BM_Strlen);
-BENCHMARK(BM_Lookup<false, Strategy::Scan>)->Name("BM_FindFirst/scan")->Apply(tableSizes);
-BENCHMARK(BM_Lookup<false, Strategy::Prefiltered>)->Name("BM_FindFirst/prefiltered")->Apply(tableSizes);
-BENCHMARK(BM_Lookup<true, Strategy::Scan>)->Name("BM_LookupAll/scan")->Apply(tableSizes);
-BENCHMARK(BM_Lookup<true, Strategy::Prefiltered>)->Name("BM_LookupAll/prefiltered")->Apply(tableSizes);
-BENCHMARK(BM_Prefilter<false>)->Name("BM_Prefilter")->Apply(tableSizes);
-BENCHMARK(BM_Engine<Engine::Re2Set, false>)->Name("BM_RE2Set")->Apply(tableSizes);
-BENCHMARK(BM_Engine<Engine::HyperscanUcp, false>)->Name("BM_Hyperscan/ucp")->Apply(tableSizes);
-BENCHMARK(BM_Engine<Engine::HyperscanAscii, false>)->Name("BM_Hyperscan/ascii")->Apply(tableSizes);
-BENCHMARK(BM_Lookup<false, Strategy::Scan, true>)->Name("BM_FindFirstNoLit10/scan")->Apply(tableSizes);
-BENCHMARK(BM_Lookup<false, Strategy::Prefiltered, true>)->Name("BM_FindFirstNoLit10/prefiltered")->Apply(tableSizes);
-BENCHMARK(BM_Lookup<true, Strategy::Scan, true>)->Name("BM_LookupAllNoLit10/scan")->Apply(tableSizes);
-BENCHMARK(BM_Lookup<true, Strategy::Prefiltered, true>)->Name("BM_LookupAllNoLit10/prefiltered")->Apply(tableSizes);
-BENCHMARK(BM_Prefilter<true>)->Name("BM_PrefilterNoLit10")->Apply(tableSizes);
-BENCHMARK(BM_Engine<Engine::Re2Set, true>)->Name("BM_RE2SetNoLit10")->Apply(tableSizes);
-BENCHMARK(BM_Engine<Engine::HyperscanUcp, true>)->Name("BM_HyperscanNoLit10/ucp")->Apply(tableSizes);
-BENCHMARK(BM_Engine<Engine::HyperscanAscii, true>)->Name("BM_HyperscanNoLit10/ascii")->Apply(tableSizes);
+
+/// Registers every benchmark of one table variant; `tag` goes after each family's name.
+template <Variant V> void registerVariant(const std::string &tag)
+{
+    auto add = [](const std::string &name, void (*function)(benchmark::State &)) {
+        benchmark::RegisterBenchmark(name.c_str(), function)->Apply(tableSizes);
+    };
+    add("BM_FindFirst" + tag + "/scan", BM_Lookup<false, Strategy::Scan, V>);
+    add("BM_FindFirst" + tag + "/prefiltered", BM_Lookup<false, Strategy::Prefiltered, V>);
+    add("BM_LookupAll" + tag + "/scan", BM_Lookup<true, Strategy::Scan, V>);
+    add("BM_LookupAll" + tag + "/prefiltered", BM_Lookup<true, Strategy::Prefiltered, V>);
+    add("BM_Prefilter" + tag, BM_Prefilter<V>);
+    add("BM_RE2Set" + tag, BM_Engine<Engine::Re2Set, V>);
+    add("BM_Hyperscan" + tag + "/ucp", BM_Engine<Engine::HyperscanUcp, V>);
+    add("BM_Hyperscan" + tag + "/ascii", BM_Engine<Engine::HyperscanAscii, V>);
+}
 
 int main(int argc, char **argv)
 {
+    registerVariant<Variant::Plain>(std::string());
+    registerVariant<Variant::OrSets>("NoLit10");
+    registerVariant<Variant::Free>("Free10");
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;

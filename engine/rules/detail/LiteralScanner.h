@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
+#include <map>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -44,10 +47,15 @@ public:
 
     /**
      * Calls `hit(id)` or `hit(id, end)` for every added literal found in `subject` (possibly
-     * more than once per id), `end` being the UTF-16 offset just past the occurrence.
-     * Occurrences come in ascending order of `end`.
+     * more than once per id), `end` being the UTF-16 offset just past the occurrence. The
+     * occurrences of one id come in ascending order of `end`; different ids may interleave.
      */
     template <typename Hit> ScanResult scan(QStringView subject, Hit &&hit) const;
+
+    /// Subjects up to this long that are all ASCII take the gram filter instead of the automaton.
+    static constexpr qsizetype kMaxAsciiSubject = 1024;
+    /// Whether ASCII subjects skip the automaton (no literal is shorter than two units).
+    bool hasAsciiPath() const { return m_gramLength != 0; }
 
     /// Unicode simple case folding of one code point (ICU's u_foldCase, default mapping).
     static char32_t foldCodePoint(char32_t c);
@@ -59,6 +67,15 @@ public:
     static bool foldKeepsPlanes();
 
 private:
+    /// A literal of the ASCII path: its folded bytes and where its gram or fingerprint sits.
+    struct GramEntry
+    {
+        int id;
+        uint32_t text;   // into m_asciiText
+        uint16_t offset; // of the gram in the literal
+        uint16_t length;
+    };
+
     // Classes number the distinct folded code units the literals use; class 0 is "any unit no
     // literal contains", which sends the automaton straight back to the root.
     uint16_t classOf(char16_t unit) const { return unit < 0x80 ? m_asciiClass[unit] : m_classOfUnit[unit]; }
@@ -68,6 +85,61 @@ private:
     template <bool Dense, typename Hit> uint32_t feed(uint32_t state, uint16_t cls, qsizetype end, Hit &hit) const;
     template <bool Dense, typename Hit> ScanResult scanWith(QStringView subject, Hit &hit) const;
     void buildDense();
+    void buildAscii();
+    void buildTeddy(const std::map<uint32_t, std::vector<GramEntry>> &grams);
+    static bool teddySupported();
+
+    /**
+     * Folds `subject` (ASCII letters to lower case) into `out` and returns true when every unit
+     * is ASCII; returns false as soon as it meets one that is not (`out` is then partial).
+     */
+    static bool foldAscii(QStringView subject, char *out);
+    /**
+     * Teddy (Hyperscan's small-set literal matcher): sets bit p of `candidates` (one word per 64
+     * positions) and `buckets[p]` where a bucket's fingerprint masks admit the bytes at p;
+     * needs kTeddyPadding readable bytes past `size`. Returns false without SSSE3.
+     */
+    bool teddyCandidates(const char *text, qsizetype size, uint64_t *candidates, uint8_t *buckets) const;
+    template <typename Hit> void scanTeddy(const char *text, qsizetype size, Hit &hit) const;
+    template <typename Hit> void verifyEntries(const GramEntry *begin, const GramEntry *end, const char *text,
+                                               qsizetype size, qsizetype at, Hit &hit) const;
+    uint32_t gramOf(const char *at) const;
+    template <typename Hit> void scanAscii(const char *text, qsizetype size, Hit &hit) const;
+    template <typename Hit> void verifyGram(uint32_t gram, const char *text, qsizetype size, qsizetype at, Hit &hit) const;
+
+    /*
+     * The ASCII path. On a subject of ASCII units folding is lower-casing, no surrogate can be
+     * malformed and nothing folds across scripts, so the literals can be matched on bytes:
+     * every literal with an ASCII fold (the others cannot occur) is filed under one of its
+     * m_gramLength-byte substrings, picked rare. A bit set over hashed grams rejects nearly
+     * every position with one load that depends on nothing before it (the automaton's chain of
+     * dependent loads is what bounds its speed); a set bit sends the position to its bucket,
+     * whose literals are compared in full.
+     */
+    struct GramSlot
+    {
+        uint32_t gram = UINT32_MAX; // UINT32_MAX: empty
+        uint32_t begin = 0;         // into m_gramEntries
+        uint32_t end = 0;
+    };
+    // Small sets take Teddy instead of the bit set: up to eight buckets of literals, each with
+    // nibble masks for the three bytes of its members' fingerprints, tested sixteen positions
+    // at a time with byte shuffles.
+    static constexpr size_t kMaxTeddyLiterals = 48;
+    static constexpr size_t kMaxGramLiterals = 4096;
+    static constexpr qsizetype kTeddyPadding = 32;
+    bool m_teddy = false;
+    alignas(16) uint8_t m_teddyLo[3][16] = {};
+    alignas(16) uint8_t m_teddyHi[3][16] = {};
+    uint32_t m_bucketBegin[9] = {}; // into m_bucketEntries
+    std::vector<GramEntry> m_bucketEntries;
+    int m_gramLength = 0; // 0: no ASCII path
+    uint32_t m_gramShift = 32;
+    uint32_t m_slotShift = 32;
+    std::vector<uint64_t> m_gramBits;
+    std::vector<GramSlot> m_gramSlots;
+    std::vector<GramEntry> m_gramEntries;
+    std::string m_asciiText;
 
     // A full transition table (state × class) when it stays small: one load per code unit and
     // no failure links at scan time. Entries hold the target's row offset, with kHasOutput set
@@ -171,8 +243,97 @@ LiteralScanner::ScanResult LiteralScanner::scanWith(QStringView subject, Hit &hi
     return result;
 }
 
+inline uint32_t LiteralScanner::gramOf(const char *at) const
+{
+    // Seven bits per byte: the subject is ASCII here.
+    uint32_t gram = uint32_t(uint8_t(at[0])) | uint32_t(uint8_t(at[1])) << 7;
+    if (m_gramLength > 2)
+        gram |= uint32_t(uint8_t(at[2])) << 14;
+    return gram;
+}
+
+template <typename Hit>
+[[gnu::noinline]] void LiteralScanner::verifyGram(uint32_t gram, const char *text, qsizetype size, qsizetype at,
+                                                   Hit &hit) const
+{
+    uint32_t slot = (gram * 0x85EBCA6Bu) >> m_slotShift;
+    const uint32_t mask = uint32_t(m_gramSlots.size() - 1);
+    for (;; slot = (slot + 1) & mask) {
+        const GramSlot &s = m_gramSlots[slot];
+        if (s.gram == UINT32_MAX)
+            return;
+        if (s.gram == gram)
+            break;
+    }
+    const GramSlot &s = m_gramSlots[slot];
+    verifyEntries(m_gramEntries.data() + s.begin, m_gramEntries.data() + s.end, text, size, at, hit);
+}
+
+template <typename Hit>
+inline void LiteralScanner::verifyEntries(const GramEntry *begin, const GramEntry *end, const char *text,
+                                          qsizetype size, qsizetype at, Hit &hit) const
+{
+    for (const GramEntry *entry = begin; entry < end; ++entry) {
+        const qsizetype start = at - entry->offset;
+        if (start < 0 || start + entry->length > size)
+            continue;
+        if (std::memcmp(text + start, m_asciiText.data() + entry->text, entry->length) != 0)
+            continue;
+        if constexpr (std::is_invocable_v<Hit &, int, qsizetype>)
+            hit(entry->id, start + entry->length);
+        else
+            hit(entry->id);
+    }
+}
+
+template <typename Hit> void LiteralScanner::scanTeddy(const char *text, qsizetype size, Hit &hit) const
+{
+    uint64_t candidates[(kMaxAsciiSubject + 63) / 64];
+    uint8_t buckets[kMaxAsciiSubject + 16];
+    if (!teddyCandidates(text, size, candidates, buckets)) {
+        scanAscii(text, size, hit);
+        return;
+    }
+    for (qsizetype word = 0; word * 64 < size; ++word) {
+        for (uint64_t bits = candidates[word]; bits != 0; bits &= bits - 1) {
+            const qsizetype at = word * 64 + std::countr_zero(bits);
+            for (unsigned b = buckets[at]; b != 0; b &= b - 1) {
+                const int bucket = std::countr_zero(b);
+                verifyEntries(m_bucketEntries.data() + m_bucketBegin[bucket],
+                              m_bucketEntries.data() + m_bucketBegin[bucket + 1], text, size, at, hit);
+            }
+        }
+    }
+}
+
+template <typename Hit> void LiteralScanner::scanAscii(const char *text, qsizetype size, Hit &hit) const
+{
+    if (m_gramEntries.empty())
+        return;
+    const uint64_t *bits = m_gramBits.data();
+    const uint32_t shift = m_gramShift;
+    for (qsizetype i = 0, last = size - m_gramLength; i <= last; ++i) {
+        const uint32_t gram = gramOf(text + i);
+        const uint32_t h = (gram * 0x9E3779B1u) >> shift;
+        if ((bits[h >> 6] >> (h & 63)) & 1) [[unlikely]]
+            verifyGram(gram, text, size, i, hit);
+    }
+}
+
 template <typename Hit> LiteralScanner::ScanResult LiteralScanner::scan(QStringView subject, Hit &&hit) const
 {
+    if (m_gramLength != 0 && subject.size() <= kMaxAsciiSubject) {
+        char folded[kMaxAsciiSubject + kTeddyPadding];
+        if (foldAscii(subject, folded)) {
+            if (m_teddy) {
+                std::memset(folded + subject.size(), 0, kTeddyPadding);
+                scanTeddy(folded, subject.size(), hit);
+            } else {
+                scanAscii(folded, subject.size(), hit);
+            }
+            return {};
+        }
+    }
     return m_dense.empty() ? scanWith<false>(subject, hit) : scanWith<true>(subject, hit);
 }
 

@@ -187,7 +187,7 @@ bool PrefilterIndex::collect(QStringView subject, Scratch &s) const
         s.ruleQueued.resize(m_kind.size(), 0);
     const uint32_t generation = s.generation;
     s.hitLiterals.clear();
-    // Occurrences arrive by ascending end, so the first one seen is the one that ends earliest.
+    // A literal's occurrences arrive by ascending end, so the first one seen ends earliest.
     const LiteralScanner::ScanResult scanned = m_scanner.scan(subject, [&](int id, qsizetype end) {
         uint32_t &seen = s.literalSeen[size_t(id)];
         if (seen != generation) {

@@ -68,6 +68,8 @@ public:
     QStringList triggerLiterals(int index) const;
     /// Rules without a usable literal, which run on every subject.
     qsizetype alwaysRunCount() const { return qsizetype(m_alwaysRun.size()); }
+    /// Those rules, ascending.
+    const std::vector<int> &alwaysRun() const { return m_alwaysRun; }
 
 private:
     enum class Kind : uint8_t

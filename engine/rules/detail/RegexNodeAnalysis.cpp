@@ -3,7 +3,10 @@
 #include "rules/detail/RegexNodeAnalysis.h"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
 #include <limits>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -526,6 +529,135 @@ RegexNodeAnalysis::ExactLiteral RegexNodeAnalysis::exactLiteral(const RegexNode 
     if (anyFolded && anyExact)
         return {};
     return {text, anyFolded};
+}
+
+namespace {
+
+using AsciiMask = RegexNodeAnalysis::AsciiMask;
+
+/// The ASCII part of `set`, closed over case both ways ICU knows when `foldCase`: a superset of
+/// what any case-insensitive comparison accepts.
+AsciiMask asciiPart(icu::UnicodeSet set, bool foldCase)
+{
+    if (foldCase) {
+        set.closeOver(USET_CASE_INSENSITIVE);
+        UnicodeTables::closeOverSimpleCaseFolding(set);
+    }
+    AsciiMask mask{0, 0};
+    for (UChar32 c = 0; c < 0x80; ++c) {
+        if (set.contains(c))
+            mask[size_t(c / 64)] |= uint64_t(1) << (c % 64);
+    }
+    return mask;
+}
+
+/// The mask of a node that is exactly one character, if it is one.
+std::optional<AsciiMask> singlePosition(const Node &n)
+{
+    switch (n.kind) {
+    case Node::Kind::Literal:
+        return asciiPart(icu::UnicodeSet(n.ch, n.ch), n.foldCase);
+    case Node::Kind::Class:
+        // Stored closed over case under (?i); closing again costs nothing in safety.
+        return asciiPart(n.set, true);
+    case Node::Kind::Group:
+        return singlePosition(n.children.front());
+    default:
+        return std::nullopt;
+    }
+}
+
+/// Appends `n`'s required consecutive positions to `current`, moving it to `runs` wherever the
+/// match may put a variable stretch between two positions.
+void appendPositions(const Node &n, std::vector<AsciiMask> &current, std::vector<std::vector<AsciiMask>> &runs)
+{
+    auto flush = [&] {
+        if (!current.empty())
+            runs.push_back(std::move(current));
+        current.clear();
+    };
+    if (const std::optional<AsciiMask> single = singlePosition(n)) {
+        current.push_back(*single);
+        return;
+    }
+    switch (n.kind) {
+    case Node::Kind::Empty:
+    case Node::Kind::Flags:
+    case Node::Kind::Assertion:
+        return; // zero width: the positions around it stay adjacent
+    case Node::Kind::Group:
+        appendPositions(n.children.front(), current, runs);
+        return;
+    case Node::Kind::Concat:
+        for (const Node &child : n.children)
+            appendPositions(child, current, runs);
+        return;
+    case Node::Kind::Repetition: {
+        const Node &child = n.children.front();
+        if (const std::optional<AsciiMask> single = singlePosition(child)) {
+            const uint32_t copies = std::min<uint32_t>(n.min, RegexNodeAnalysis::MaxClassRun);
+            current.insert(current.end(), copies, *single);
+            if (n.unbounded || n.max != n.min) {
+                // The first `min` repetitions follow what came before, the last `min` precede
+                // what comes after: both are runs.
+                flush();
+                current.insert(current.end(), copies, *single);
+            }
+            return;
+        }
+        flush();
+        // The first repetition is required and its inside is contiguous.
+        if (n.min > 0) {
+            appendPositions(child, current, runs);
+            flush();
+        }
+        return;
+    }
+    default:
+        flush();
+        return;
+    }
+}
+
+/// Bits of selectivity: how much rarer than any character each position is.
+double runScore(const std::vector<AsciiMask> &run)
+{
+    double bits = 0;
+    for (const AsciiMask &m : run) {
+        const int admitted = std::popcount(m[0]) + std::popcount(m[1]);
+        bits += admitted == 0 ? 64 : std::log2(128.0 / admitted);
+    }
+    return bits;
+}
+
+} // namespace
+
+std::vector<std::vector<RegexNodeAnalysis::AsciiMask>> RegexNodeAnalysis::requiredClassRuns(const RegexNode &root)
+{
+    // A three-digit reply code is about eleven bits; a lone \\S\\s\\S about five, which every
+    // reply has.
+    constexpr double kMinBits = 8;
+    constexpr size_t kMaxRuns = 4;
+    std::vector<std::vector<AsciiMask>> runs;
+    std::vector<AsciiMask> current;
+    appendPositions(root, current, runs);
+    if (!current.empty())
+        runs.push_back(std::move(current));
+    std::vector<std::pair<double, std::vector<AsciiMask>>> scored;
+    for (std::vector<AsciiMask> &run : runs) {
+        if (run.size() > MaxClassRun)
+            run.resize(MaxClassRun);
+        const double score = runScore(run);
+        if (score >= kMinBits)
+            scored.emplace_back(score, std::move(run));
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::vector<std::vector<AsciiMask>> best;
+    for (auto &entry : scored) {
+        if (best.size() < kMaxRuns && std::find(best.begin(), best.end(), entry.second) == best.end())
+            best.push_back(std::move(entry.second));
+    }
+    return best;
 }
 
 } // namespace Dsn::Rules::Detail

@@ -2,6 +2,10 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <vector>
+
 #include <QStringList>
 
 #include "rules/RustRegexTranslator.h"
@@ -56,6 +60,19 @@ public:
      * it matches exactly the subjects that contain that text.
      */
     static ExactLiteral exactLiteral(const RegexNode &root);
+
+    /// The ASCII characters one position admits: bit c of word c / 64.
+    using AsciiMask = std::array<uint64_t, 2>;
+    /**
+     * For a prefilter of patterns without a literal: runs of consecutive single characters every
+     * match contains (`\\d{3}\\s\\d` gives digit, digit, digit, space, digit), each position
+     * reduced to the ASCII characters it admits, closed over case so that it holds whatever a
+     * regex engine's case-insensitive comparison could accept. An ASCII subject that lacks any
+     * of them cannot match. The few most selective, at most MaxClassRun positions each; empty
+     * when none narrows the subjects enough to be worth checking.
+     */
+    static std::vector<std::vector<AsciiMask>> requiredClassRuns(const RegexNode &root);
+    static constexpr size_t MaxClassRun = 32;
 };
 
 } // namespace Dsn::Rules::Detail

@@ -21,6 +21,7 @@
 
 #include "TestConfig.h"
 #include "common/SmtpResponse.h"
+#include "rules/CompiledPattern.h"
 #include "rules/RegexSetMap.h"
 #include "rules/detail/LiteralScanner.h"
 
@@ -171,6 +172,36 @@ QList<RegexRule> noLiteralTable()
     for (qsizetype i = 0; i < rules.size(); i += 10)
         rules[i].pattern = bare[i / 10];
     return rules;
+}
+
+// No literal at all, so every rule is joined into an alternation with its neighbours: flags,
+// anchors, word boundaries, (?m), Unicode classes, case folding that reaches across scripts,
+// duplicate capture names (the joint pattern fails and is halved), a (?x) comment (never joined),
+// and literal rules in between, whose order the joint runs must not disturb.
+QList<RegexRule> classOnlyTable()
+{
+    return withValues({u"\\d{3}\\s\\d"_qs,
+                       u"^\\S+\\s\\S+$"_qs,
+                       u"(?i)[a-z]{4,}\\d"_qs,
+                       u"(?i)\\b[a-z]{2}\\d{2}\\b"_qs,
+                       u"user unknown"_qs,
+                       u"(?m)^\\d\\s"_qs,
+                       u"\\s$"_qs,
+                       u"(?i)\\bk\\w"_qs,
+                       u"(?i)[s-t]{2}o"_qs,
+                       u"(?P<n>\\d)\\.\\d"_qs,
+                       u"(?P<n>[A-Z])[a-z]"_qs,
+                       u"(?x) \\d \\s \\d # three units"_qs,
+                       u"(?x) [a-z] \\s [a-z]"_qs,
+                       u"\\p{Greek}{2}"_qs,
+                       u"(?i)\\w\\W\\w"_qs,
+                       u"^.{0,2}$"_qs,
+                       u"quota"_qs,
+                       u"(?-u:\\w)\\d"_qs,
+                       u"[^\\x00-\\x7F]"_qs,
+                       u"^$"_qs,
+                       u"(a|b)(c|d)"_qs,
+                       u"\\d+"_qs});
 }
 
 QList<RegexRule> caseInsensitiveTable()
@@ -426,6 +457,8 @@ const CompiledPair &compiled(const QString &name)
         rules = noLiteralTable();
     else if (name == u"caseinsensitive")
         rules = caseInsensitiveTable();
+    else if (name == u"classonly")
+        rules = classOnlyTable();
     else if (name == u"alternation")
         rules = alternationTable();
     else
@@ -517,10 +550,17 @@ private slots:
     void literalChoice();
     void scannerHits_data();
     void scannerHits();
+    void asciiPathMatchesAutomaton_data();
+    void asciiPathMatchesAutomaton();
     void gaveUp_data();
     void gaveUp();
     void prefilterDoesWork_data();
     void prefilterDoesWork();
+    void classRuns_data();
+    void classRuns();
+    void literalFreeGroups_data();
+    void literalFreeGroups();
+    void groupGaveUp();
     void defaultStrategyIsPrefiltered();
     void concurrentLookups();
 };
@@ -537,7 +577,7 @@ void TestRegexSetMapPrefilter::sameAnswers_data()
     QVERIFY(corpus.size() > 200);
     for (const char *table :
          {"seed", "gen10", "gen100", "gen1000", "noliteral10pct", "caseinsensitive", "alternation", "unicode", "paths",
-          "random"}) {
+          "random", "classonly"}) {
         for (qsizetype i = 0; i < corpus.size(); ++i)
             QTest::addRow("%s corpus %d", table, int(i)) << QString::fromLatin1(table) << corpus[i];
         for (qsizetype i = 0; i < probes.size(); ++i)
@@ -661,6 +701,72 @@ void TestRegexSetMapPrefilter::scannerHits()
     QCOMPARE(sorted, hits);
 }
 
+void TestRegexSetMapPrefilter::asciiPathMatchesAutomaton_data()
+{
+    QTest::addColumn<int>("literalCount");
+    QTest::addColumn<bool>("asciiPath");
+
+    // Teddy, the gram bit set, and past kMaxGramLiterals the automaton alone.
+    QTest::newRow("teddy") << 12 << true;
+    QTest::newRow("teddy limit") << 48 << true;
+    QTest::newRow("gram set") << 300 << true;
+    QTest::newRow("automaton") << 5000 << false;
+    QTest::newRow("one-unit literal") << 20 << false;
+}
+
+// ASCII subjects skip the automaton; both must report the same ids, each first at the same end
+// (PrefilterIndex keeps the first end of every literal).
+void TestRegexSetMapPrefilter::asciiPathMatchesAutomaton()
+{
+    QFETCH(int, literalCount);
+    QFETCH(bool, asciiPath);
+
+    SplitMix rng(0xA5C11 + uint64_t(literalCount));
+    QStringList words = randomWords() + QStringList{u"550 "_qs, u"5.1.1"_qs, u"Recipient"_qs, u"TS"_qs,
+                                                    u"rejected: "_qs, u"over quota"_qs, u"gsmtp"_qs};
+    words.removeIf([](const QString &w) { return w.size() < 2; });
+    LiteralScanner scanner;
+    for (int i = 0; i < literalCount; ++i) {
+        QString literal = rng.pick(words);
+        // Distinct literals beyond the word list: a word with a cut and a numbered tail.
+        if (i >= words.size())
+            literal = literal.left(2 + rng.below(6)) + QString::number(rng.below(100));
+        scanner.add(!asciiPath && i == 7 ? u"q"_qs : literal, i);
+    }
+    scanner.build();
+    QCOMPARE(scanner.hasAsciiPath(), asciiPath);
+
+    QStringList subjects = corpusSubjects();
+    for (const QString &s : randomSubjects(300)) {
+        bool ascii = true;
+        for (QChar c : s)
+            ascii = ascii && c.unicode() < 0x80;
+        if (ascii)
+            subjects << s;
+    }
+    subjects << QString() << u"5"_qs << QString(1030, u'x') + u"550 5.1.1"_qs;
+    int compared = 0;
+    for (const QString &subject : std::as_const(subjects)) {
+        // A trailing non-ASCII unit sends the same text through the automaton; no literal ends in it.
+        const QString viaAutomaton = subject + u'\u00e9';
+        std::map<int, qsizetype> fast;
+        std::map<int, qsizetype> slow;
+        bool ordered = true;
+        auto record = [&ordered](std::map<int, qsizetype> &into) {
+            return [&into, &ordered](int id, qsizetype end) {
+                const auto [it, inserted] = into.emplace(id, end);
+                ordered = ordered && (inserted || it->second <= end);
+            };
+        };
+        scanner.scan(subject, record(fast));
+        scanner.scan(viaAutomaton, record(slow));
+        QVERIFY2(ordered, qPrintable(subject));
+        QCOMPARE(fast, slow);
+        compared += int(fast.size());
+    }
+    QVERIFY(compared > 0);
+}
+
 void TestRegexSetMapPrefilter::gaveUp_data()
 {
     QTest::addColumn<QString>("pattern");
@@ -728,6 +834,102 @@ void TestRegexSetMapPrefilter::prefilterDoesWork()
     QVERIFY2(matches > 0, "no subject matches: the comparison rows prove nothing");
     QVERIFY2(decided > 0, "no plain-text rule was decided by the scan");
     QVERIFY2(runs * 100 <= everything * maxPercent, qPrintable(u"Boost ran %1 times of %2"_qs.arg(runs).arg(everything)));
+}
+
+void TestRegexSetMapPrefilter::classRuns_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QList<int>>("lengths"); // of the runs kept, most selective first
+    QTest::addColumn<QString>("without");    // an ASCII text lacking a run, so no match
+    QTest::addColumn<QString>("with");       // an ASCII text the pattern matches
+
+    QTest::newRow("codes") << u"\\d{3}\\s\\d"_qs << QList<int>{5} << u"55 5"_qs << u"x550 5"_qs;
+    // The last four letters touch the digit; the first four alone are too common to keep.
+    QTest::newRow("letters then digit") << u"(?i)[a-z]{4,}\\d"_qs << QList<int>{5} << u"abc1 abcd"_qs << u"xABCDe9"_qs;
+    QTest::newRow("case-insensitive literal") << u"(?i)k\\d{3}"_qs << QList<int>{4} << u"k12"_qs << u"K123"_qs;
+    QTest::newRow("variable part splits") << u"\\d{2}x?\\d{2}"_qs << QList<int>{} << u""_qs << u"1234"_qs;
+    QTest::newRow("words are too common") << u"^\\S+\\s\\S+$"_qs << QList<int>{} << u""_qs << u"a b"_qs;
+    // Split by the alternation into two equal runs, kept once.
+    QTest::newRow("alternation splits") << u"\\d{3}(a|b)\\d{3}"_qs << QList<int>{3} << u"12a45"_qs << u"123b456"_qs;
+    QTest::newRow("two runs") << u"\\d{3}\\s.*\\s[A-Z]{4}\\d"_qs << QList<int>{4, 6} << u"550 x ABCD"_qs
+                              << u"550 x ABCD1"_qs;
+}
+
+// Runs must be necessary (the `with` text matches and contains them) and kept only when they
+// narrow the subjects.
+void TestRegexSetMapPrefilter::classRuns()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QList<int>, lengths);
+    QFETCH(QString, without);
+    QFETCH(QString, with);
+
+    const auto compiled = Dsn::Rules::CompiledPattern::compile(pattern);
+    QVERIFY(compiled.ok());
+    QList<int> actual;
+    for (const auto &run : compiled.value()->classRuns())
+        actual.append(int(run.size()));
+    QCOMPARE(actual, lengths);
+    QVERIFY(compiled.value()->search(with));
+    // The map must find the match with the run filter on, and skip the rule without its runs.
+    const QList<RegexRule> rules = {{pattern, QJsonValue(1)}, {u"\\d\\D"_qs, QJsonValue(2)}};
+    const auto map = RegexSetMap::compile(rules, RegexSetMap::Strategy::Prefiltered);
+    QVERIFY(map.ok());
+    QCOMPARE(map->findFirst(with), 0);
+    if (!lengths.isEmpty()) {
+        QVERIFY(!compiled.value()->search(without));
+        QList<int> ran;
+        map->prefilterStats(without, &ran);
+        QVERIFY2(!ran.contains(0), qPrintable(without));
+    }
+}
+
+void TestRegexSetMapPrefilter::literalFreeGroups_data()
+{
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<int>("maxRegexRuns"); // Boost runs on single rules
+    QTest::addColumn<int>("minGroupRuns");
+
+    // Nothing literal-free matches: the joint alternations say so, and only the rules that
+    // cannot be joined (the (?x) comment, the two sharing a capture name) run alone.
+    QTest::newRow("no member matches") << u"xyz!"_qs << 3 << 1;
+    QTest::newRow("only a literal rule matches") << u"!user  unknown!"_qs << 3 << 1;
+    // Members of a matching alternation run one by one (so at most all of them).
+    QTest::newRow("members run") << u"550 5.1.1 user unknown"_qs << 22 << 1;
+}
+
+// The comparison rows prove joint runs change no answer; these prove they save Boost runs.
+void TestRegexSetMapPrefilter::literalFreeGroups()
+{
+    QFETCH(QString, subject);
+    QFETCH(int, maxRegexRuns);
+    QFETCH(int, minGroupRuns);
+
+    const CompiledPair &maps = compiled(u"classonly"_qs);
+    QVERIFY(maps.prefiltered && maps.scan);
+    const RegexSetMap::PrefilterStats stats = maps.prefiltered->prefilterStats(subject);
+    QVERIFY2(stats.regexRuns <= maxRegexRuns, qPrintable(QString::number(stats.regexRuns)));
+    QVERIFY(stats.groupRuns >= minGroupRuns);
+    QCOMPARE(maps.scan->prefilterStats(subject).groupRuns, 0);
+    QCOMPARE(maps.prefiltered->lookup(subject).matches, maps.scan->lookup(subject).matches);
+}
+
+// Boost giving up on a joint alternation must not hide a match or a give-up of its members.
+void TestRegexSetMapPrefilter::groupGaveUp()
+{
+    const QList<RegexRule> rules = {{u"(a+)+$"_qs, QJsonValue(550)}, {u"\\d{3}"_qs, QJsonValue(451)},
+                                    {u"^a\\s?a"_qs, QJsonValue(452)}};
+    const auto scan = RegexSetMap::compile(rules, RegexSetMap::Strategy::Scan);
+    const auto pre = RegexSetMap::compile(rules, RegexSetMap::Strategy::Prefiltered);
+    QVERIFY(scan.ok() && pre.ok());
+    for (const QString &subject : {QString(40, u'a') + u'b', QString(40, u'a'), u"123"_qs, u"b"_qs}) {
+        const RegexSetMap::Lookup s = scan->lookup(subject);
+        const RegexSetMap::Lookup p = pre->lookup(subject);
+        QCOMPARE(p.matches, s.matches);
+        QCOMPARE(p.gaveUp, s.gaveUp);
+        QCOMPARE(pre->findFirst(subject), scan->findFirst(subject));
+    }
+    QCOMPARE(scan->lookup(QString(40, u'a') + u'b').gaveUp, QList<int>{0});
 }
 
 void TestRegexSetMapPrefilter::defaultStrategyIsPrefiltered()

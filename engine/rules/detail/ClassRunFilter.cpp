@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include "rules/detail/ClassRunFilter.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace Dsn::Rules::Detail {
+
+int ClassRunFilter::add(const std::vector<AsciiMask> &run)
+{
+    const auto known = std::find(m_runs.begin(), m_runs.end(), run);
+    if (known != m_runs.end())
+        return int(known - m_runs.begin());
+    const int id = int(m_runs.size());
+    m_runs.push_back(run);
+    const int length = int(std::min<size_t>(run.size(), 64));
+    // Runs never straddle two words, so a shift never carries one run into the next.
+    if (m_words.empty() || m_words.back().used + length > 64)
+        m_words.emplace_back();
+    Word &word = m_words.back();
+    const int first = word.used;
+    word.used += length;
+    for (int k = 0; k < length; ++k) {
+        const int bit = first + int(k);
+        for (int c = 0; c < 128; ++c) {
+            if ((run[size_t(k)][size_t(c / 64)] >> (c % 64)) & 1)
+                word.mask[c] |= uint64_t(1) << bit;
+        }
+    }
+    word.starts |= uint64_t(1) << first;
+    word.ends |= uint64_t(1) << (first + length - 1);
+    word.endBitToRun.emplace_back(first + length - 1, id);
+    return id;
+}
+
+bool ClassRunFilter::find(QStringView subject, std::vector<uint8_t> &found) const
+{
+    found.assign(m_runs.size(), 0);
+    const char16_t *begin = subject.utf16();
+    const char16_t *end = begin + subject.size();
+    for (const char16_t *p = begin; p < end; ++p) {
+        if (*p >= 0x80)
+            return false;
+    }
+    for (const Word &word : m_words) {
+        uint64_t state = 0;
+        uint64_t seen = 0;
+        for (const char16_t *p = begin; p < end; ++p) {
+            state = ((state << 1) | word.starts) & word.mask[*p];
+            seen |= state & word.ends;
+        }
+        for (const auto &[bit, id] : word.endBitToRun) {
+            if ((seen >> bit) & 1)
+                found[size_t(id)] = 1;
+        }
+    }
+    return true;
+}
+
+} // namespace Dsn::Rules::Detail

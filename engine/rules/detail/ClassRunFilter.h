@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include <QStringView>
+
+namespace Dsn::Rules::Detail {
+
+/**
+ * Which of a set of class runs (RegexNodeAnalysis::requiredClassRun) occur in an ASCII subject,
+ * for the rules that have no literal: one shift-and pass (Bitap) per 64 run positions, where a
+ * regex engine would try every rule at every position.
+ *
+ * Immutable after construction; find() is const and may run on several threads at once.
+ */
+class ClassRunFilter
+{
+public:
+    using AsciiMask = std::array<uint64_t, 2>;
+
+    /// Registers `run` (at most 64 positions) and returns its id; equal runs share one id.
+    int add(const std::vector<AsciiMask> &run);
+    bool isEmpty() const { return m_runs.empty(); }
+    qsizetype runCount() const { return qsizetype(m_runs.size()); }
+
+    /**
+     * Sets found[id] for every run `subject` contains (`found` is resized to runCount() and
+     * cleared first). Returns false, leaving `found` unspecified, when `subject` has a unit
+     * beyond ASCII: the masks say nothing about those.
+     */
+    bool find(QStringView subject, std::vector<uint8_t> &found) const;
+
+private:
+    struct Word
+    {
+        uint64_t mask[128] = {}; // per ASCII unit: the run positions it may fill
+        uint64_t starts = 0;     // each run's first position
+        uint64_t ends = 0;       // each run's last position
+        int used = 0;            // positions taken
+        std::vector<std::pair<int, int>> endBitToRun; // (bit of a run's last position, run id)
+    };
+    std::vector<std::vector<AsciiMask>> m_runs;
+    std::vector<Word> m_words;
+};
+
+} // namespace Dsn::Rules::Detail
