@@ -77,12 +77,14 @@ std::optional<EnhancedStatusCode> EnhancedStatusCode::fromJson(const QJsonValue 
 
 std::optional<EnhancedStatusCode> EnhancedStatusCode::parse(QStringView text)
 {
-    const auto parts = text.split(QLatin1Char('.'));
-    if (parts.size() != 3)
+    // Every replayed failure parses one or two: split() would allocate a list for three views.
+    const qsizetype dot1 = text.indexOf(QLatin1Char('.'));
+    const qsizetype dot2 = dot1 < 0 ? -1 : text.indexOf(QLatin1Char('.'), dot1 + 1);
+    if (dot2 < 0 || text.indexOf(QLatin1Char('.'), dot2 + 1) >= 0)
         return std::nullopt;
-    auto k = parseNumber(parts[0], 255);
-    auto s = parseNumber(parts[1], 65535);
-    auto d = parseNumber(parts[2], 65535);
+    auto k = parseNumber(text.first(dot1), 255);
+    auto s = parseNumber(text.sliced(dot1 + 1, dot2 - dot1 - 1), 65535);
+    auto d = parseNumber(text.sliced(dot2 + 1), 65535);
     if (!k || !s || !d || (*k != 2 && *k != 4 && *k != 5))
         return std::nullopt;
     return EnhancedStatusCode{*k, *s, *d};

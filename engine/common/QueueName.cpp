@@ -6,36 +6,34 @@ namespace Dsn {
 
 QueueName QueueName::parse(const QString &name)
 {
+    // A replay parses one per failure: slices of the name are copied once, straight into the
+    // parts, and a plain domain shares the name's data.
+    // "" and not null where a part is present but empty: that is what Lua's "" is.
+    const auto part = [](QStringView v) { return v.isEmpty() ? QString(QLatin1String("")) : v.toString(); };
     QueueName q;
-    QString domainPart = name;
-    const qsizetype at = name.indexOf(QLatin1Char('@'));
+    const QStringView whole(name);
+    QStringView domainPart = whole;
+    const qsizetype at = whole.indexOf(QLatin1Char('@'));
     if (at >= 0) {
-        const QString prefix = name.left(at);
-        domainPart = name.mid(at + 1);
+        const QStringView prefix = whole.first(at);
+        domainPart = whole.sliced(at + 1);
         const qsizetype colon = prefix.indexOf(QLatin1Char(':'));
         if (colon >= 0) {
-            q.campaign = prefix.left(colon);
-            q.tenant = prefix.mid(colon + 1);
+            q.campaign = part(prefix.first(colon));
+            q.tenant = part(prefix.sliced(colon + 1));
         } else {
-            q.tenant = prefix;
+            q.tenant = part(prefix);
         }
-        // QString::left/mid give empty-but-not-null strings for "", which is what Lua's "" is.
-        if (q.tenant.isNull())
-            q.tenant = QLatin1String("");
-        if (colon >= 0 && q.campaign.isNull())
-            q.campaign = QLatin1String("");
     }
     const qsizetype bang = domainPart.indexOf(QLatin1Char('!'));
     if (bang >= 0) {
-        q.domain = domainPart.left(bang);
-        q.routingDomain = domainPart.mid(bang + 1);
-        if (q.routingDomain.isNull())
-            q.routingDomain = QLatin1String("");
+        q.domain = part(domainPart.first(bang));
+        q.routingDomain = part(domainPart.sliced(bang + 1));
+    } else if (at < 0 && !name.isEmpty()) {
+        q.domain = name;
     } else {
-        q.domain = domainPart;
+        q.domain = part(domainPart);
     }
-    if (q.domain.isNull())
-        q.domain = QLatin1String("");
     return q;
 }
 

@@ -70,15 +70,18 @@ bool LogReader::fill()
         return false;
     if (m_compressed)
         return fillCompressed();
-    const QByteArray block = m_file.read(m_blockSize);
-    if (block.isEmpty()) {
-        if (m_file.error() != QFileDevice::NoError)
+    // Straight into the line buffer: a block read apart and appended is one more copy of the file.
+    const qsizetype before = m_buffer.size();
+    m_buffer.resize(before + qsizetype(m_blockSize));
+    const qint64 got = m_file.read(m_buffer.data() + before, m_blockSize);
+    m_buffer.resize(before + std::max<qsizetype>(0, qsizetype(got)));
+    if (got <= 0) {
+        if (got < 0 || m_file.error() != QFileDevice::NoError)
             m_error = QCoreApplication::translate("LogReader", "read error: %1").arg(m_file.errorString());
         m_eof = true;
         return false;
     }
-    m_bytesRead += block.size();
-    m_buffer.append(block);
+    m_bytesRead += got;
     return true;
 }
 
@@ -89,7 +92,16 @@ bool LogReader::fillCompressed()
     // Loop until this call produced output: a block of input may only complete a frame header.
     while (m_buffer.size() == before) {
         if (z.in.pos == z.in.size && !z.outputFull) {
-            z.input = m_file.read(m_blockSize);
+            // Into the same buffer each time: a fresh block per read is a fresh mapping from
+            // the C library, whose pages fault in one by one and are unmapped again.
+            z.input.resize(qsizetype(m_blockSize));
+            const qint64 got = m_file.read(z.input.data(), m_blockSize);
+            z.input.resize(std::max<qsizetype>(0, qsizetype(got)));
+            if (got < 0) {
+                m_eof = true;
+                m_error = QCoreApplication::translate("LogReader", "read error: %1").arg(m_file.errorString());
+                return false;
+            }
             if (z.input.isEmpty()) {
                 m_eof = true;
                 if (z.inFrame)

@@ -50,6 +50,11 @@ void TestQueueName::parse_data()
                                 << u"foo.com:2025"_qs;
     QTest::newRow("colon without at is domain") << u"foo.com:2025"_qs << kNil << kNil << u"foo.com:2025"_qs << kNil
                                                 << u"foo.com:2025"_qs;
+    QTest::newRow("empty campaign and tenant") << u":@foo.com"_qs << u""_qs << QString() << u"foo.com"_qs << kNil
+                                               << u"foo.com"_qs;
+    QTest::newRow("empty routing") << u"foo.com!"_qs << kNil << kNil << u"foo.com"_qs << u""_qs << u""_qs;
+    QTest::newRow("empty domain") << u"t@"_qs << kNil << u"t"_qs << QString() << kNil << QString();
+    QTest::newRow("empty name") << QString() << kNil << kNil << QString() << kNil << QString();
     QTest::newRow("empty tenant no campaign") << u"@foo.com"_qs << kNil << QString() << u"foo.com"_qs << kNil
                                               << u"foo.com"_qs;
 }

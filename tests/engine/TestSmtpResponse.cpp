@@ -19,6 +19,8 @@ private Q_SLOTS:
     void singleLine();
     void removeLineBreaks_data();
     void removeLineBreaks();
+    void enhancedCode_data();
+    void enhancedCode();
     void lineLimit();
     void json();
 };
@@ -131,6 +133,37 @@ void TestSmtpResponse::removeLineBreaks()
     QFETCH(QString, in);
     QFETCH(QString, out);
     QCOMPARE(SmtpResponse::removeLineBreaks(in), out);
+}
+
+void TestSmtpResponse::enhancedCode_data()
+{
+    // KumoMTA splits on '.' into exactly three u16 numbers, class 2, 4 or 5.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("parsed"); // null: not an enhanced code
+    QTest::newRow("plain") << u"4.2.2"_qs << u"4.2.2"_qs;
+    QTest::newRow("leading zeros") << u"5.001.01"_qs << u"5.1.1"_qs;
+    QTest::newRow("u16 limits") << u"5.65535.65535"_qs << u"5.65535.65535"_qs;
+    QTest::newRow("subject over u16") << u"5.65536.1"_qs << QString();
+    QTest::newRow("detail over u16") << u"5.1.65536"_qs << QString();
+    QTest::newRow("class 3") << u"3.1.1"_qs << QString();
+    QTest::newRow("class 6") << u"6.1.1"_qs << QString();
+    QTest::newRow("two parts") << u"4.2"_qs << QString();
+    QTest::newRow("four parts") << u"4.2.2.1"_qs << QString();
+    QTest::newRow("empty middle") << u"4..2"_qs << QString();
+    QTest::newRow("leading dot") << u".4.2"_qs << QString();
+    QTest::newRow("trailing dot") << u"4.2."_qs << QString();
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("trailing space") << u"5.1.1 "_qs << QString();
+}
+
+void TestSmtpResponse::enhancedCode()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, parsed);
+    const auto code = EnhancedStatusCode::parse(text);
+    QCOMPARE(code.has_value(), !parsed.isNull());
+    if (code)
+        QCOMPARE(code->toString(), parsed);
 }
 
 void TestSmtpResponse::lineLimit()
