@@ -28,6 +28,13 @@ std::optional<int> parseNumber(QStringView s, int maxValue)
 
 QString EnhancedStatusCode::toString() const
 {
+    QString out;
+    appendTo(out);
+    return out;
+}
+
+void EnhancedStatusCode::appendTo(QString &out) const
+{
     // Every replayed record prints one: QString::arg's placeholder search costs more than the
     // digits, so they are written straight into a buffer.
     char buf[3 * 12];
@@ -47,7 +54,7 @@ QString EnhancedStatusCode::toString() const
         while (count > 0)
             buf[n++] = digits[--count];
     }
-    return QString::fromLatin1(buf, n);
+    out += QLatin1String(buf, n);
 }
 
 QJsonValue EnhancedStatusCode::toJson() const

@@ -19,6 +19,8 @@ struct EnhancedStatusCode
 
     /// Printed form without leading zeros ("5.01.001" reads back as "5.1.1").
     QString toString() const;
+    /// Appends toString()'s text to `out` without a string of its own (one per replayed failure).
+    void appendTo(QString &out) const;
     /// `{"class": 5, "subject": 1, "detail": 1}`
     QJsonValue toJson() const;
     static std::optional<EnhancedStatusCode> fromJson(const QJsonValue &value);

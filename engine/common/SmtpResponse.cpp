@@ -105,6 +105,12 @@ Result<SmtpResponse> SmtpResponse::parseLines(const QStringList &lines, CompatPr
 Result<SmtpResponse> SmtpResponse::parse(QStringView text, CompatProfile profile, int maxLineLength)
 {
     QVarLengthArray<QStringView, 4> lines;
+    // Most replies are one line: two vector searches rule out line breaks before any walk.
+    if (!text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r'))) {
+        if (!text.isEmpty())
+            lines.append(text);
+        return parseViews(lines, profile, maxLineLength);
+    }
     qsizetype start = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text[i];
@@ -147,11 +153,17 @@ QString SmtpResponse::contentSingleLine() const
 QString SmtpResponse::toSingleLine(CompatProfile profile) const
 {
     QString out;
-    out.reserve(content.size() + 16);
-    out += QString::number(code);
+    out.reserve(content.size() + 24);
+    // Parsed codes are three digits; anything else (a hand-built response) takes the long way.
+    if (code >= 100 && code <= 999) {
+        const char digits[3] = {char('0' + code / 100), char('0' + code / 10 % 10), char('0' + code % 10)};
+        out += QLatin1String(digits, 3);
+    } else {
+        out += QString::number(code);
+    }
     out += QLatin1Char(' ');
     if (enhancedCode) {
-        out += enhancedCode->toString();
+        enhancedCode->appendTo(out);
         out += QLatin1Char(' ');
     }
     if (!content.contains(QLatin1Char('\n')) && !content.contains(QLatin1Char('\r'))) {

@@ -167,8 +167,9 @@ void ReplaySummary::addDecision(const ReplayDecision &d)
         ++m_rules[{d.ruleIndex, d.rulePattern}];
     if (unmatched) {
         ++m_unmatched;
-        const QString masked = ResponseMasker::mask(d.response);
-        add(m_unmatchedReplies[masked], UnmatchedGroup{masked, 1, d.response, d.queue, d.file, d.line});
+        // The group's text is its key (filled in on the way out), so the one added carries none.
+        add(m_unmatchedReplies[ResponseMasker::mask(d.response)],
+            UnmatchedGroup{QString(), 1, d.response, d.queue, d.file, d.line});
         // Pruning only past twice the cap keeps adding amortised O(log n).
         if (qsizetype(m_unmatchedReplies.size()) > 2 * qsizetype(m_limits.groupCap))
             prune(m_unmatchedReplies, m_limits.groupCap, m_droppedUnmatched);

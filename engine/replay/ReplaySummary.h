@@ -87,6 +87,20 @@ public:
     };
     using GroupMap = std::unordered_map<QString, Counts, KeyHash>;
 
+    /// std::less's order on (from, to) pairs with one compare per string: std::pair's operator<
+    /// goes through a synthesised three-way compare that runs QString's `<` twice per member.
+    struct PairLess
+    {
+        bool operator()(const std::pair<QString, QString> &a, const std::pair<QString, QString> &b) const noexcept
+        {
+            if (const int c = QString::compare(a.first, b.first))
+                return c < 0;
+            return QString::compare(a.second, b.second) < 0;
+        }
+    };
+    using TransitionMap = std::map<std::pair<QString, QString>, Cell, PairLess>;
+    using ClassTransitionMap = std::map<std::pair<QString, QString>, qint64, PairLess>;
+
     /// Replies no rule matched that mask to the same text, with the first original by (file, line).
     struct UnmatchedGroup
     {
@@ -123,11 +137,11 @@ public:
     qint64 unmatched() const { return m_unmatched; }
     qint64 recordsOfType(const QString &type) const;
     qint64 transitions(const QString &from, const QString &to) const;
-    const std::map<std::pair<QString, QString>, Cell> &transitionCells() const { return m_transitions; }
+    const TransitionMap &transitionCells() const { return m_transitions; }
     /// Failures whose bounce classification went from `from` (before the rewrite) to `to`.
     qint64 classTransitions(const QString &from, const QString &to) const;
     /// Every (before, after) classification pair seen, with its count.
-    const std::map<std::pair<QString, QString>, qint64> &classTransitionCounts() const { return m_classTransitions; }
+    const ClassTransitionMap &classTransitionCounts() const { return m_classTransitions; }
     const QList<MalformedLine> &malformedExamples() const { return m_malformedExamples; }
     /// Unmatched masked replies, most frequent first.
     QList<std::pair<QString, qint64>> topUnmatched(int n) const;
@@ -159,8 +173,8 @@ private:
     qint64 m_policyErrors = 0;
     qint64 m_inputErrors = 0;
     std::map<QString, qint64> m_recordTypes;
-    std::map<std::pair<QString, QString>, Cell> m_transitions;
-    std::map<std::pair<QString, QString>, qint64> m_classTransitions;
+    TransitionMap m_transitions;
+    ClassTransitionMap m_classTransitions;
     RuleCounts m_rules;
     GroupMap m_groups[DimensionCount];
     qint64 m_droppedGroups[DimensionCount] = {};

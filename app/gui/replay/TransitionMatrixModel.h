@@ -55,7 +55,7 @@ private:
 
     QStringList m_from;
     QStringList m_to;
-    std::map<std::pair<QString, QString>, Replay::ReplaySummary::Cell> m_cells;
+    Replay::ReplaySummary::TransitionMap m_cells;
     qint64 m_max = 0;
     QPalette m_palette;
 };
