@@ -4,7 +4,9 @@
 
 namespace Dsn {
 
-QueueName QueueName::parse(const QString &name)
+namespace {
+
+QueueName parseUncached(const QString &name)
 {
     // A replay parses one per failure: slices of the name are copied once, straight into the
     // parts, and a plain domain shares the name's data.
@@ -35,6 +37,23 @@ QueueName QueueName::parse(const QString &name)
         q.domain = part(domainPart);
     }
     return q;
+}
+
+} // namespace
+
+QueueName QueueName::parse(const QString &name)
+{
+    // A replay parses each failure's queue twice (record, then evaluation), and a log holds few
+    // distinct queues: the last name parsed on this thread is answered from memory.
+    thread_local bool t_cached = false;
+    thread_local QString t_lastName;
+    thread_local QueueName t_lastParsed;
+    if (t_cached && name.size() == t_lastName.size() && name.isNull() == t_lastName.isNull() && name == t_lastName)
+        return t_lastParsed;
+    t_lastParsed = parseUncached(name);
+    t_lastName = name;
+    t_cached = true;
+    return t_lastParsed;
 }
 
 QueueName QueueName::fromParts(const QString &campaign, const QString &tenant, const QString &domain,

@@ -22,6 +22,7 @@ class TestQueueName : public QObject
 private Q_SLOTS:
     void parse_data();
     void parse();
+    void parseSequence();
     void build_data();
     void build();
 };
@@ -76,6 +77,35 @@ void TestQueueName::parse()
     QCOMPARE(q.eventRoutingDomain(), eventRouting);
     // Parsing what toString() prints gives the same parts back.
     QCOMPARE(QueueName::parse(q.toString()), q);
+}
+
+void TestQueueName::parseSequence()
+{
+    // parse() answers a repeated name from memory: every answer must still be that name's own.
+    const struct
+    {
+        QString name;
+        QString campaign; // kNil for null
+        QString tenant;
+        QString domain;
+    } steps[] = {
+        {QString(), kNil, kNil, u""_qs},
+        {u"t@a.com"_qs, kNil, u"t"_qs, u"a.com"_qs},
+        {u"t@a.com"_qs, kNil, u"t"_qs, u"a.com"_qs},
+        {u"c:t@b.com!r"_qs, u"c"_qs, u"t"_qs, u"b.com"_qs},
+        {u"t@a.com"_qs, kNil, u"t"_qs, u"a.com"_qs},
+        {u"t@a.co"_qs, kNil, u"t"_qs, u"a.co"_qs},
+        {u""_qs, kNil, kNil, u""_qs},
+        {QString(), kNil, kNil, u""_qs},
+        {u"a.com"_qs, kNil, kNil, u"a.com"_qs},
+    };
+    for (const auto &step : steps) {
+        const QueueName q = QueueName::parse(step.name);
+        QCOMPARE(show(q.campaign), step.campaign);
+        QCOMPARE(show(q.tenant), step.tenant);
+        QCOMPARE(show(q.domain), step.domain);
+        QVERIFY(!q.domain.isNull());
+    }
 }
 
 void TestQueueName::build_data()

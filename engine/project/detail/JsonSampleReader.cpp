@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "project/detail/JsonSampleReader.h"
 
+#include <cstdio>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
@@ -50,14 +52,18 @@ JsonSampleReader::Outcome JsonSampleReader::read(const QJsonObject &object, cons
 QString JsonSampleReader::assembleReply(int code, const std::optional<EnhancedStatusCode> &enhanced,
                                         const QString &content)
 {
-    const QString codeText = QString::number(code);
+    // A replay assembles one per failure: the code and the enhanced code are written once into a
+    // small buffer and copied per line, not built as strings of their own.
+    char codeBuf[12];
+    const int codeLength = std::snprintf(codeBuf, sizeof codeBuf, "%d", code);
+    const QLatin1String codeText(codeBuf, codeLength);
     // Some producers log the whole reply; it must not get a second code.
     if (content.startsWith(codeText) && TextSampleReader::isReplyLine(content))
         return QString(content).replace(QLatin1String("\r\n"), QLatin1String("\n"));
 
     QString esc;
     if (enhanced) {
-        esc = enhanced->toString();
+        enhanced->appendTo(esc);
         esc += QLatin1Char(' ');
     }
     QStringView body = content;
