@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "replay/ResponseMasker.h"
 
+#include <algorithm>
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QRegularExpressionMatch>
@@ -29,7 +31,75 @@ QString ResponseMasker::mask(QStringView text)
     return masked;
 }
 
+namespace {
+
+/**
+ * Characters some part of the pattern below can consume or look at: ASCII letters and digits
+ * and . _ % + = - @ :. Every other character (space, brackets, quotes, non-ASCII) fails every
+ * class of the pattern, consumed or looked at, exactly as the text's start and end do. So a
+ * match never crosses one, and masking each run of joining characters on its own gives the
+ * same text as masking the whole reply at once.
+ */
+bool joins(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.' || c == u'_'
+        || c == u'%' || c == u'+' || c == u'=' || c == u'-' || c == u'@' || c == u':';
+}
+
+} // namespace
+
 QString ResponseMasker::maskUncached(QStringView text)
+{
+    // Real replies carry a fresh ID per message, so most of them miss the cache: the regex runs
+    // only on the runs that can hold a match, not across the whole reply, where it cost tens of
+    // thousands of instructions.
+    QString out;
+    out.reserve(text.size());
+    const char16_t *u = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        qsizetype j = i;
+        while (j < n && !joins(u[j]))
+            ++j;
+        out += text.sliced(i, j - i);
+        i = j;
+        // What each alternative needs at least: an address an '@', an IPv6 address a ':', an
+        // IPv4 address seven characters with digits, a number four digits in a row and an ID
+        // eight characters with a digit. Reply and enhanced codes ("550", "5.1.1") need none.
+        bool separator = false;
+        bool digit = false;
+        int digitRun = 0;
+        int longestDigitRun = 0;
+        while (j < n && joins(u[j])) {
+            const char16_t c = u[j];
+            separator = separator || c == u'@' || c == u':';
+            if (c >= u'0' && c <= u'9') {
+                digit = true;
+                longestDigitRun = std::max(longestDigitRun, ++digitRun);
+            } else {
+                digitRun = 0;
+            }
+            ++j;
+        }
+        if (separator || (digit && (j - i >= 7 || longestDigitRun >= 4)))
+            appendMasked(text.sliced(i, j - i), out);
+        else
+            out += text.sliced(i, j - i);
+        i = j;
+    }
+    return out;
+}
+
+QString ResponseMasker::maskWhole(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    appendMasked(text, out);
+    return out;
+}
+
+void ResponseMasker::appendMasked(QStringView text, QString &out)
 {
     // One pass with one alternation: earlier alternatives win at a position, so an address is
     // never cut into an ID, and an all-digit token is a number, not an ID.
@@ -40,8 +110,6 @@ QString ResponseMasker::maskUncached(QStringView text)
                        "|(?<ip4>(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\.?\\d))"
                        "|(?<n>(?<![\\w-])\\d{4,}(?![\\w-]))"
                        "|(?<id>(?<![\\w-])(?=[\\w-]*\\d)[A-Za-z0-9][\\w-]{6,}[A-Za-z0-9](?![\\w-]))"));
-    QString out;
-    out.reserve(text.size());
     qsizetype last = 0;
     QRegularExpressionMatchIterator it = re.globalMatch(text);
     while (it.hasNext()) {
@@ -58,7 +126,6 @@ QString ResponseMasker::maskUncached(QStringView text)
         last = m.capturedEnd();
     }
     out += text.mid(last);
-    return out;
 }
 
 } // namespace Dsn::Replay
