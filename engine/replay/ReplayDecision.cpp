@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "replay/ReplayDecision.h"
 
+#include <utility>
+
 #include <QJsonValue>
 
 #include "common/RecordType.h"
@@ -10,19 +12,27 @@ namespace Dsn::Replay {
 
 namespace {
 
-ReplayDecision fromRecord(const QString &file, qint64 line, const LogRecord &record)
+/// Takes the record's grouping fields; its input (the reply) stays for the caller.
+ReplayDecision fromRecord(const QString &file, qint64 line, LogRecord &record)
 {
     ReplayDecision d;
     d.file = file;
     d.line = line;
-    d.queue = record.queue;
-    d.domain = record.domain;
-    d.site = record.site;
-    d.tenant = record.queueName.tenant;
-    d.campaign = record.queueName.campaign;
+    d.queue = std::move(record.queue);
+    d.domain = std::move(record.domain);
+    d.site = std::move(record.site);
+    d.tenant = std::move(record.queueName.tenant);
+    d.campaign = std::move(record.queueName.campaign);
     d.oldType = record.type;
     d.oldCode = record.code;
     return d;
+}
+
+/// The reply's first line, as the event would have received it.
+QString firstLine(const QString &reply)
+{
+    const qsizetype lf = reply.indexOf(QLatin1Char('\n'));
+    return lf < 0 ? reply : reply.first(lf);
 }
 
 QJsonObject typeCodeAndClass(const QString &type, int code, const QString &bounceClass)
@@ -33,8 +43,8 @@ QJsonObject typeCodeAndClass(const QString &type, int code, const QString &bounc
 
 } // namespace
 
-ReplayDecision ReplayDecision::fromEvaluation(const QString &file, qint64 line, const LogRecord &record,
-                                              const Eval::EvalResult &result)
+ReplayDecision ReplayDecision::fromEvaluation(const QString &file, qint64 line, LogRecord &&record,
+                                              Eval::EvalResult &&result)
 {
     ReplayDecision d = fromRecord(file, line, record);
     d.newType = recordTypeName(result.recordType);
@@ -49,25 +59,25 @@ ReplayDecision ReplayDecision::fromEvaluation(const QString &file, qint64 line, 
         d.ruleIndex = best->index;
         d.rulePattern = best->pattern;
     }
-    d.newClass = result.bounceClassification;
     d.oldClass = result.classificationBeforeRewrite.isEmpty() ? result.bounceClassification
-                                                              : result.classificationBeforeRewrite;
+                                                              : std::move(result.classificationBeforeRewrite);
+    d.newClass = std::move(result.bounceClassification);
     d.eventCalled = result.eventCalled;
-    d.response = result.eventCalled ? result.eventResponse : record.input.response.section(QLatin1Char('\n'), 0, 0);
+    d.response = result.eventCalled ? std::move(result.eventResponse) : firstLine(record.input.response);
     d.rewritten = result.rewritten;
     d.policyError = result.policyError.has_value();
     d.inputError = result.inputError.has_value();
     return d;
 }
 
-ReplayDecision ReplayDecision::unchanged(const QString &file, qint64 line, const LogRecord &record)
+ReplayDecision ReplayDecision::unchanged(const QString &file, qint64 line, LogRecord &&record)
 {
     ReplayDecision d = fromRecord(file, line, record);
     d.newType = record.type;
     d.newCode = record.code;
     d.oldClass = d.newClass = record.bounceClassification;
     d.internal = true;
-    d.response = record.input.response.section(QLatin1Char('\n'), 0, 0);
+    d.response = firstLine(record.input.response);
     return d;
 }
 

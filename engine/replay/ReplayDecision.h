@@ -44,11 +44,12 @@ struct ReplayDecision
     /// The event ran and no rule of the table matched.
     bool unmatched() const { return eventCalled && ruleIndex < 0; }
 
-    /// From the evaluation of `record.input`.
-    static ReplayDecision fromEvaluation(const QString &file, qint64 line, const LogRecord &record,
-                                         const Eval::EvalResult &result);
+    /// From the evaluation of `record.input`. Both are taken apart: a replay builds one decision
+    /// per failure, and moving their strings saves a reference count round trip on each.
+    static ReplayDecision fromEvaluation(const QString &file, qint64 line, LogRecord &&record,
+                                         Eval::EvalResult &&result);
     /// A failure no policy sees (record.internal): it stays as logged.
-    static ReplayDecision unchanged(const QString &file, qint64 line, const LogRecord &record);
+    static ReplayDecision unchanged(const QString &file, qint64 line, LogRecord &&record);
 
     /// The `replay --emit` line (machine interface: keys are stable and never translated).
     QJsonObject toJson() const;

@@ -304,7 +304,7 @@ void processLine(const QString &file, qint64 number, QByteArrayView bytes, bool 
                                      .arg(options.maxLineLength));
         return;
     }
-    const Result<LogRecord> record = LogRecord::parse(bytes, LogRecord::Fields::FailuresOnly);
+    Result<LogRecord> record = LogRecord::parse(bytes, LogRecord::Fields::FailuresOnly);
     if (!record) {
         out.summary.addMalformed(file, number, record.error().message);
         return;
@@ -312,9 +312,10 @@ void processLine(const QString &file, qint64 number, QByteArrayView bytes, bool 
     out.summary.addRecord(record->type);
     if (!record->isFailure)
         return;
+    // The record is taken apart by the decision: evaluated first, then moved from.
     const ReplayDecision d = record->internal
-        ? ReplayDecision::unchanged(file, number, *record)
-        : ReplayDecision::fromEvaluation(file, number, *record, evaluator.evaluateOutcome(record->input));
+        ? ReplayDecision::unchanged(file, number, std::move(record).value())
+        : ReplayDecision::fromEvaluation(file, number, std::move(record).value(), evaluator.evaluateOutcome(record->input));
     out.summary.addDecision(d);
     if (keepDecisions)
         out.decisions.append(d);

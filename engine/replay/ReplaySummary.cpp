@@ -23,10 +23,16 @@ const QLatin1String FormatName("dsn-replay-summary");
 constexpr int FormatVersion = 1;
 
 
+/// Input order: by file, then by line.
+bool earlier(const QString &fileA, qint64 lineA, const QString &fileB, qint64 lineB)
+{
+    return fileA != fileB ? fileA < fileB : lineA < lineB;
+}
+
 template <typename Item>
 bool before(const Item &a, const Item &b)
 {
-    return a.file != b.file ? a.file < b.file : a.line < b.line;
+    return earlier(a.file, a.line, b.file, b.line);
 }
 
 /// Keeps the first `limit` items by (file, line): the same set whatever the merge order.
@@ -41,6 +47,18 @@ void insertByPosition(QList<Item> &list, const Item &item, int limit)
         list.removeLast();
 }
 
+/// Whether an item at (file, line) would enter `list` (see insertByPosition): asked first so
+/// the item, with its strings, is built only for the few that do.
+template <typename Item>
+bool wouldKeep(const QList<Item> &list, const QString &file, qint64 line, int limit)
+{
+    if (list.size() < limit)
+        return true;
+    if (limit <= 0)
+        return false;
+    return earlier(file, line, list.last().file, list.last().line);
+}
+
 qint64 weight(const ReplaySummary::Counts &c)
 {
     return c.records;
@@ -51,17 +69,25 @@ qint64 weight(const ReplaySummary::UnmatchedGroup &g)
     return g.count;
 }
 
-/// Adds `g` to `into`, keeping the earliest example by (file, line) so merging is order-free.
-void add(ReplaySummary::UnmatchedGroup &into, const ReplaySummary::UnmatchedGroup &g)
+/// Adds `count` replies to `into`, keeping the earliest example by (file, line) so merging is
+/// order-free. The example's strings are copied only when it is kept.
+void add(ReplaySummary::UnmatchedGroup &into, qint64 count, const QString &example, const QString &queue,
+         const QString &file, qint64 line)
 {
     const bool first = into.count == 0;
-    into.count += g.count;
-    if (first || (!g.example.isEmpty() && (into.example.isEmpty() || before(g, into)))) {
-        into.example = g.example;
-        into.queue = g.queue;
-        into.file = g.file;
-        into.line = g.line;
+    into.count += count;
+    if (first
+        || (!example.isEmpty() && (into.example.isEmpty() || earlier(file, line, into.file, into.line)))) {
+        into.example = example;
+        into.queue = queue;
+        into.file = file;
+        into.line = line;
     }
+}
+
+void add(ReplaySummary::UnmatchedGroup &into, const ReplaySummary::UnmatchedGroup &g)
+{
+    add(into, g.count, g.example, g.queue, g.file, g.line);
 }
 
 /// The entries of a grouped count, largest first, ties by name so the order is total.
@@ -160,16 +186,17 @@ void ReplaySummary::addDecision(const ReplayDecision &d)
     m_inputErrors += d.inputError;
     Cell &cell = m_transitions[{d.oldType, d.newType}];
     ++cell.count;
-    insertByPosition(cell.samples, Sample{d.file, d.line, d.queue, d.oldCode, d.newCode, d.ruleIndex, d.response},
-                     m_limits.samplesPerCell);
+    if (wouldKeep(cell.samples, d.file, d.line, m_limits.samplesPerCell)) {
+        insertByPosition(cell.samples, Sample{d.file, d.line, d.queue, d.oldCode, d.newCode, d.ruleIndex, d.response},
+                         m_limits.samplesPerCell);
+    }
     ++m_classTransitions[{d.oldClass, d.newClass}];
     if (d.ruleIndex >= 0)
         ++m_rules[{d.ruleIndex, d.rulePattern}];
     if (unmatched) {
         ++m_unmatched;
-        // The group's text is its key (filled in on the way out), so the one added carries none.
-        add(m_unmatchedReplies[ResponseMasker::mask(d.response)],
-            UnmatchedGroup{QString(), 1, d.response, d.queue, d.file, d.line});
+        // The group's text is its key (filled in on the way out).
+        add(m_unmatchedReplies[ResponseMasker::mask(d.response)], 1, d.response, d.queue, d.file, d.line);
         // Pruning only past twice the cap keeps adding amortised O(log n).
         if (qsizetype(m_unmatchedReplies.size()) > 2 * qsizetype(m_limits.groupCap))
             prune(m_unmatchedReplies, m_limits.groupCap, m_droppedUnmatched);
