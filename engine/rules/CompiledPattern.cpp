@@ -2,11 +2,14 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "rules/CompiledPattern.h"
 
+#include <algorithm>
 #include <exception>
+#include <locale>
 
 #include <QCoreApplication>
 
 #include "rules/RustRegexTranslator.h"
+#include "rules/detail/BoostRegexWriter.h"
 #include "rules/detail/RegexNodeAnalysis.h"
 #include "rules/detail/RustRegexParser.h"
 
@@ -21,6 +24,41 @@ constexpr auto kSyntax = boost::regex_constants::perl;
 const UChar *u16(QStringView s)
 {
     return reinterpret_cast<const UChar *>(s.utf16());
+}
+
+bool isAscii(QStringView s)
+{
+    char16_t any = 0;
+    for (const QChar c : s)
+        any |= c.unicode();
+    return any < 0x80;
+}
+
+/**
+ * Compiles the narrow form. The classic locale makes Boost's word characters (for `\b`) exactly
+ * [0-9A-Za-z_] whatever locale the process runs in; the writer names no other class and folds
+ * case with explicit sets. A pattern Boost refuses in this form just has none.
+ */
+bool compileAscii(const QString &pattern, boost::regex &out)
+{
+    if (!isAscii(pattern))
+        return false;
+    const QByteArray bytes = pattern.toLatin1();
+    try {
+        boost::regex r;
+        r.imbue(std::locale::classic());
+        r.assign(bytes.constData(), bytes.constData() + bytes.size(), kSyntax);
+        out = std::move(r);
+    } catch (const std::exception &) {
+        return false;
+    }
+    return true;
+}
+
+std::string &narrowBuffer()
+{
+    thread_local std::string t_buffer;
+    return t_buffer;
 }
 
 } // namespace
@@ -44,9 +82,15 @@ Result<std::shared_ptr<CompiledPattern>> CompiledPattern::compile(const QString 
     // Only a pattern without a usable literal needs it, but which literals are usable is the
     // prefilter's call; parsing again is cheap next to the Boost compile below.
     try {
-        p->m_classRuns = Detail::RegexNodeAnalysis::requiredClassRuns(Detail::RustRegexParser::parse(rustPattern).root);
+        const Detail::RegexNode root = Detail::RustRegexParser::parse(rustPattern).root;
+        p->m_classRuns = Detail::RegexNodeAnalysis::requiredClassRuns(root);
+        const QString ascii = Detail::BoostRegexWriter::write(root, Detail::BoostRegexWriter::Target::Ascii);
+        p->m_hasAscii = compileAscii(ascii, p->m_asciiRegex);
+        if (p->m_hasAscii)
+            p->m_asciiPattern = ascii.toStdString();
     } catch (const Detail::RustRegexParser::Failure &) {
-        // The translator accepted the pattern, so this does not happen; without a run it just runs.
+        // The translator accepted the pattern, so this does not happen; without a run it just
+        // runs, and without the narrow form every subject takes the u32regex.
     }
     try {
         p->m_regex =
@@ -66,10 +110,37 @@ Result<std::shared_ptr<CompiledPattern>> CompiledPattern::compile(const QString 
     return p;
 }
 
-CompiledPattern::Outcome CompiledPattern::searchOutcome(QStringView subject) const
+void CompiledPattern::narrow(QStringView subject, std::string &out)
+{
+    out.resize(size_t(subject.size()));
+    std::transform(subject.begin(), subject.end(), out.begin(), [](QChar c) { return char(c.unicode()); });
+}
+
+const char *CompiledPattern::asciiView(QStringView subject, Form form, std::string &buffer) const
+{
+    if (!m_hasAscii || form == Form::Unicode || !isAscii(subject))
+        return nullptr;
+    narrow(subject, buffer);
+    return buffer.data();
+}
+
+CompiledPattern::Outcome CompiledPattern::searchOutcome(QStringView subject, Form form) const
+{
+    return searchOutcome(subject, asciiView(subject, form, narrowBuffer()));
+}
+
+CompiledPattern::Outcome CompiledPattern::searchOutcome(QStringView subject, const char *ascii) const
 {
     try {
         // match_any: a yes/no answer needs any match, not the leftmost-first one.
+        if (ascii && m_hasAscii) {
+            // Reused, so that a search allocates nothing once the thread has run a few.
+            thread_local boost::cmatch t_match;
+            return boost::regex_search(ascii, ascii + subject.size(), t_match, m_asciiRegex,
+                                       boost::match_default | boost::match_any)
+                       ? Outcome::Match
+                       : Outcome::NoMatch;
+        }
         const bool found = boost::u32regex_search(u16(subject), u16(subject) + subject.size(), m_regex,
                                                   boost::match_default | boost::match_any);
         return found ? Outcome::Match : Outcome::NoMatch;
@@ -85,8 +156,20 @@ bool CompiledPattern::search(QStringView subject) const
     return searchOutcome(subject) == Outcome::Match;
 }
 
-std::optional<std::pair<qsizetype, qsizetype>> CompiledPattern::span(QStringView subject) const
+std::optional<std::pair<qsizetype, qsizetype>> CompiledPattern::span(QStringView subject, Form form) const
 {
+    std::string &buffer = narrowBuffer();
+    if (const char *ascii = asciiView(subject, form, buffer)) {
+        // One byte per unit, so byte offsets are UTF-16 offsets.
+        boost::cmatch m;
+        try {
+            if (!boost::regex_search(ascii, ascii + subject.size(), m, m_asciiRegex, boost::match_default))
+                return std::nullopt;
+        } catch (const std::exception &) {
+            return std::nullopt;
+        }
+        return std::make_pair(qsizetype(m[0].first - ascii), qsizetype(m[0].length()));
+    }
     boost::match_results<const UChar *> m;
     try {
         if (!boost::u32regex_search(u16(subject), u16(subject) + subject.size(), m, m_regex, boost::match_default))

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <string>
 
 #include <QCoreApplication>
 
@@ -94,6 +95,8 @@ struct GroupVerdicts
         RunsUnusable,
     } runState = RunsUnknown;
     std::vector<uint8_t> runFound;
+    // The current subject as bytes, once a regex or the class runs need it on an ASCII subject.
+    std::string ascii;
 };
 
 GroupVerdicts &groupVerdicts()
@@ -255,12 +258,24 @@ template <typename Visit> int RegexSetMap::forEachCandidate(QStringView subject,
         groups.verdict.assign(m_groups.size(), GroupVerdicts::Unknown);
         groups.runs = 0;
         groups.runState = GroupVerdicts::RunsUnknown;
+        // The scan tells whether the subject is ASCII; it is narrowed only if a regex runs.
+        bool ascii = false;
+        const char *bytes = nullptr;
+        auto narrowed = [&]() -> const char * {
+            if (ascii && !bytes) {
+                CompiledPattern::narrow(subject, groups.ascii);
+                bytes = groups.ascii.data();
+            }
+            return bytes;
+        };
         const bool wellFormed = m_prefilter->forEachCandidate(
-            subject, [&](int i, Detail::PrefilterIndex::Verdict verdict) {
+            subject,
+            [&](int i, Detail::PrefilterIndex::Verdict verdict) {
                 if (!m_runIds.empty() && m_runBegin[size_t(i)] != m_runBegin[size_t(i) + 1]) {
                     if (groups.runState == GroupVerdicts::RunsUnknown) {
-                        groups.runState = m_classRuns->find(subject, groups.runFound) ? GroupVerdicts::RunsKnown
-                                                                                       : GroupVerdicts::RunsUnusable;
+                        groups.runState = ascii ? GroupVerdicts::RunsKnown : GroupVerdicts::RunsUnusable;
+                        if (ascii)
+                            m_classRuns->find(narrowed(), subject.size(), groups.runFound);
                     }
                     if (groups.runState == GroupVerdicts::RunsKnown) {
                         for (uint32_t k = m_runBegin[size_t(i)]; k < m_runBegin[size_t(i) + 1]; ++k) {
@@ -275,22 +290,26 @@ template <typename Visit> int RegexSetMap::forEachCandidate(QStringView subject,
                     if (known == GroupVerdicts::Unknown) {
                         ++groups.runs;
                         // Where Boost gives up on the alternation, its members decide alone.
-                        known = m_groups[size_t(group)]->searchOutcome(subject) == CompiledPattern::Outcome::NoMatch
+                        known = m_groups[size_t(group)]->searchOutcome(subject, narrowed()) ==
+                                        CompiledPattern::Outcome::NoMatch
                                     ? GroupVerdicts::NoMatch
                                     : GroupVerdicts::MayMatch;
                     }
                     if (known == GroupVerdicts::NoMatch)
                         return false;
                 }
-                return visit(i, verdict == Detail::PrefilterIndex::Verdict::Match);
-            });
+                const bool decided = verdict == Detail::PrefilterIndex::Verdict::Match;
+                return visit(i, decided, decided ? nullptr : narrowed());
+            },
+            &ascii);
         if (wellFormed)
             return groups.runs;
         // Boost refuses malformed UTF-16 for every pattern, and the plain loop reports each as
         // given up; run them all so the answer stays the same.
     }
+    // Scan stays the reference: the u32regex on every pattern, whatever the subject.
     for (size_t i = 0; i < m_compiled.size(); ++i) {
-        if (visit(int(i), false))
+        if (visit(int(i), false, nullptr))
             break;
     }
     return 0;
@@ -309,8 +328,8 @@ qsizetype RegexSetMap::size() const
 int RegexSetMap::findFirst(QStringView subject) const
 {
     int first = -1;
-    forEachCandidate(subject, [&](int i, bool decided) {
-        if (!decided && !m_compiled[size_t(i)]->search(subject))
+    forEachCandidate(subject, [&](int i, bool decided, const char *ascii) {
+        if (!decided && m_compiled[size_t(i)]->searchOutcome(subject, ascii) != CompiledPattern::Outcome::Match)
             return false;
         first = i;
         return true;
@@ -332,9 +351,9 @@ RegexSetMap::Lookup RegexSetMap::lookup(QStringView subject) const
     if (m_id != 0 && t_last.mapId == m_id && t_last.subject == subject)
         return t_last.lookup;
     Lookup l;
-    forEachCandidate(subject, [&](int i, bool decided) {
+    forEachCandidate(subject, [&](int i, bool decided, const char *ascii) {
         const CompiledPattern::Outcome outcome =
-            decided ? CompiledPattern::Outcome::Match : m_compiled[size_t(i)]->searchOutcome(subject);
+            decided ? CompiledPattern::Outcome::Match : m_compiled[size_t(i)]->searchOutcome(subject, ascii);
         if (outcome == CompiledPattern::Outcome::GaveUp)
             l.gaveUp.append(i);
         if (outcome != CompiledPattern::Outcome::Match)
@@ -375,7 +394,7 @@ QStringList RegexSetMap::prefilterLiterals(int index) const
 RegexSetMap::PrefilterStats RegexSetMap::prefilterStats(QStringView subject, QList<int> *regexRules) const
 {
     PrefilterStats stats;
-    stats.groupRuns = forEachCandidate(subject, [&stats, regexRules](int i, bool decided) {
+    stats.groupRuns = forEachCandidate(subject, [&stats, regexRules](int i, bool decided, const char *) {
         ++(decided ? stats.decidedByScan : stats.regexRuns);
         if (regexRules && !decided)
             regexRules->append(i);

@@ -43,6 +43,11 @@ class PrefilterIndex;
  * is never run, so it can no longer appear in Lookup::gaveUp for that subject (it cannot match,
  * so Rust's answer is known).
  *
+ * The scan also learns whether the subject is all ASCII; then the subject is narrowed to bytes
+ * once and every regex that runs (alternations included) takes its narrow form
+ * (CompiledPattern::hasAsciiForm), with the same answers. Strategy::Scan always runs the
+ * u32regex: it is the reference the prefiltered path is tested against.
+ *
  * Immutable after compile(); lookups are const and safe from several threads at once (the
  * prefilter's scratch is thread_local).
  */
@@ -113,9 +118,10 @@ public:
     PrefilterStats prefilterStats(QStringView subject, QList<int> *regexRules = nullptr) const;
 
 private:
-    /// Calls `visit(index, decided)` in table order for every rule that may match, `decided`
-    /// when the prefilter proved the match without Boost; stops when it returns true. Returns
-    /// how many alternations of literal-free rules it ran.
+    /// Calls `visit(index, decided, ascii)` in table order for every rule that may match,
+    /// `decided` when the prefilter proved the match without Boost, `ascii` the subject as bytes
+    /// when it is all ASCII and Boost must run (for CompiledPattern's narrow form), else null;
+    /// stops when `visit` returns true. Returns how many alternations of literal-free rules it ran.
     template <typename Visit> int forEachCandidate(QStringView subject, Visit &&visit) const;
 
     QList<RegexRule> m_rules;

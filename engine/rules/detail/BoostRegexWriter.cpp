@@ -2,6 +2,10 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "rules/detail/BoostRegexWriter.h"
 
+#include <algorithm>
+
+#include <unicode/uniset.h>
+
 #include "rules/detail/UnicodeTables.h"
 
 namespace Dsn::Rules::Detail {
@@ -11,10 +15,10 @@ using Node = RegexNode;
 using Assertion = RegexNode::Assertion;
 } // namespace
 
-QString BoostRegexWriter::write(const RegexNode &root)
+QString BoostRegexWriter::write(const RegexNode &root, Target target)
 {
     QString out;
-    emitNode(root, out, true);
+    BoostRegexWriter(target).emitNode(root, out, true);
     return out;
 }
 
@@ -25,9 +29,29 @@ const QString &BoostRegexWriter::wordClass(bool ascii)
     return ascii ? s_ascii : s_unicode;
 }
 
-QString BoostRegexWriter::assertion(const RegexNode &n)
+QString BoostRegexWriter::assertion(const RegexNode &n) const
 {
-    const QString &w = wordClass(n.asciiWord);
+    static const QString s_narrowWord =
+        UnicodeTables::asciiBoostClass(UnicodeTables::perlAscii(UnicodeTables::Perl::Word));
+    const QString &w = m_ascii ? s_narrowWord : wordClass(n.asciiWord);
+    // On ASCII text Rust's Unicode and ASCII word classes coincide with Boost's classic-locale
+    // word characters (alnum and '_'), so Boost's table-driven boundaries decide alike, except
+    // that Boost's \B never holds at either end of the text, where Rust's does next to a
+    // non-word character (and on empty text).
+    if (m_ascii) {
+        switch (n.assertion) {
+        case Assertion::WordBoundary:
+            return QStringLiteral("\\b");
+        case Assertion::NotWordBoundary:
+            return QStringLiteral("(?:\\B|(?<!%1)(?!%1))").arg(w);
+        case Assertion::WordStart:
+            return QStringLiteral("\\<");
+        case Assertion::WordEnd:
+            return QStringLiteral("\\>");
+        default:
+            break;
+        }
+    }
     // Between "\r" and "\n" there is no line boundary in CRLF mode.
     static const QString s_notInsideCrlf = QStringLiteral("(?!(?<=\\x{d})\\x{a})");
     switch (n.assertion) {
@@ -59,19 +83,51 @@ QString BoostRegexWriter::assertion(const RegexNode &n)
     return {};
 }
 
-bool BoostRegexWriter::boostFolds(const RegexNode &n)
+bool BoostRegexWriter::boostFolds(const RegexNode &n) const
 {
-    return n.kind == Node::Kind::Literal && n.foldCase && UnicodeTables::boostFoldsLikeRust(n.ch);
+    // The narrow form folds with explicit classes: no locale's case mapping takes part.
+    return !m_ascii && n.kind == Node::Kind::Literal && n.foldCase && UnicodeTables::boostFoldsLikeRust(n.ch);
+}
+
+QString BoostRegexWriter::literal(const RegexNode &n) const
+{
+    if (m_ascii)
+        return UnicodeTables::asciiBoostClass(n.foldCase ? UnicodeTables::caseOrbit(n.ch)
+                                                         : icu::UnicodeSet(n.ch, n.ch));
+    if (n.foldCase)
+        // Boost's (?i) would miss part of the orbit (s/ſ, σ/ς) or add to it (i/İ).
+        return UnicodeTables::boostClass(UnicodeTables::caseOrbit(n.ch));
+    return UnicodeTables::boostLiteral(n.ch);
+}
+
+bool BoostRegexWriter::startsAtTextStart(const RegexNode &n)
+{
+    switch (n.kind) {
+    case Node::Kind::Assertion:
+        return n.assertion == Assertion::TextStart;
+    case Node::Kind::Group:
+        return startsAtTextStart(n.children.front());
+    case Node::Kind::Concat:
+        for (const Node &child : n.children) {
+            if (child.kind != Node::Kind::Flags && child.kind != Node::Kind::Empty)
+                return startsAtTextStart(child);
+        }
+        return false;
+    case Node::Kind::Alternation:
+        return !n.children.empty() && std::all_of(n.children.begin(), n.children.end(), startsAtTextStart);
+    default:
+        return false;
+    }
 }
 
 // True when the emitted text is one atom a quantifier can follow directly.
-bool BoostRegexWriter::atomic(const RegexNode &n)
+bool BoostRegexWriter::atomic(const RegexNode &n) const
 {
     return (n.kind == Node::Kind::Literal && !boostFolds(n)) || n.kind == Node::Kind::Class ||
            n.kind == Node::Kind::Group;
 }
 
-void BoostRegexWriter::emitNode(const RegexNode &n, QString &out, bool bare)
+void BoostRegexWriter::emitNode(const RegexNode &n, QString &out, bool bare) const
 {
     switch (n.kind) {
     case Node::Kind::Empty:
@@ -80,14 +136,11 @@ void BoostRegexWriter::emitNode(const RegexNode &n, QString &out, bool bare)
     case Node::Kind::Literal:
         if (boostFolds(n))
             out += QStringLiteral("(?i:") + UnicodeTables::boostLiteral(n.ch) + u')';
-        else if (n.foldCase)
-            // Boost's (?i) would miss part of the orbit (s/ſ, σ/ς) or add to it (i/İ).
-            out += UnicodeTables::boostClass(UnicodeTables::caseOrbit(n.ch));
         else
-            out += UnicodeTables::boostLiteral(n.ch);
+            out += literal(n);
         return;
     case Node::Kind::Class:
-        out += UnicodeTables::boostClass(n.set);
+        out += m_ascii ? UnicodeTables::asciiBoostClass(n.set) : UnicodeTables::boostClass(n.set);
         return;
     case Node::Kind::Assertion:
         out += assertion(n);
@@ -124,7 +177,11 @@ void BoostRegexWriter::emitNode(const RegexNode &n, QString &out, bool bare)
         return;
     }
     case Node::Kind::Group:
-        if (n.captureIndex > 0 && !n.name.isEmpty())
+        // Rust has no back-references, so captures only matter to callers reading them; the
+        // narrow form answers match and span only, and saving captures costs it time.
+        if (m_ascii)
+            out += QStringLiteral("(?:");
+        else if (n.captureIndex > 0 && !n.name.isEmpty())
             out += QStringLiteral("(?<") + n.name + u'>';
         else
             out += n.captureIndex > 0 ? QStringLiteral("(") : QStringLiteral("(?:");
@@ -153,7 +210,13 @@ void BoostRegexWriter::emitNode(const RegexNode &n, QString &out, bool bare)
         return;
     }
     case Node::Kind::Alternation: {
-        if (!bare)
+        // Where every branch starts at the text's start, saying so once in front lets Boost try
+        // that one position instead of every one (joint alternations of `^…` rules).
+        const bool anchored = std::all_of(n.children.begin(), n.children.end(), startsAtTextStart);
+        const bool wrap = !bare || anchored;
+        if (anchored)
+            out += QStringLiteral("\\A");
+        if (wrap)
             out += QStringLiteral("(?:");
         bool firstBranch = true;
         for (const Node &child : n.children) {
@@ -162,7 +225,7 @@ void BoostRegexWriter::emitNode(const RegexNode &n, QString &out, bool bare)
             firstBranch = false;
             emitNode(child, out, false);
         }
-        if (!bare)
+        if (wrap)
             out += u')';
         return;
     }

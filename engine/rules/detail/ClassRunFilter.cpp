@@ -34,20 +34,18 @@ int ClassRunFilter::add(const std::vector<AsciiMask> &run)
     return id;
 }
 
-bool ClassRunFilter::find(QStringView subject, std::vector<uint8_t> &found) const
+void ClassRunFilter::find(const char *ascii, qsizetype size, std::vector<uint8_t> &found) const
 {
     found.assign(m_runs.size(), 0);
-    const char16_t *begin = subject.utf16();
-    const char16_t *end = begin + subject.size();
-    for (const char16_t *p = begin; p < end; ++p) {
-        if (*p >= 0x80)
-            return false;
-    }
+    const auto *begin = reinterpret_cast<const uint8_t *>(ascii);
+    const uint8_t *end = begin + size;
     for (const Word &word : m_words) {
         uint64_t state = 0;
         uint64_t seen = 0;
-        for (const char16_t *p = begin; p < end; ++p) {
-            state = ((state << 1) | word.starts) & word.mask[*p];
+        for (const uint8_t *p = begin; p < end; ++p) {
+            // A byte beyond ASCII breaks the precondition; it fills no position rather than
+            // reading past the masks.
+            state = ((state << 1) | word.starts) & (*p < 0x80 ? word.mask[*p] : 0);
             seen |= state & word.ends;
         }
         for (const auto &[bit, id] : word.endBitToRun) {
@@ -55,7 +53,6 @@ bool ClassRunFilter::find(QStringView subject, std::vector<uint8_t> &found) cons
                 found[size_t(id)] = 1;
         }
     }
-    return true;
 }
 
 } // namespace Dsn::Rules::Detail

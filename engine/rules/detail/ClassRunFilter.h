@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include <QStringView>
+#include <QtGlobal>
 
 namespace Dsn::Rules::Detail {
 
@@ -29,11 +29,11 @@ public:
     qsizetype runCount() const { return qsizetype(m_runs.size()); }
 
     /**
-     * Sets found[id] for every run `subject` contains (`found` is resized to runCount() and
-     * cleared first). Returns false, leaving `found` unspecified, when `subject` has a unit
-     * beyond ASCII: the masks say nothing about those.
+     * Sets found[id] for every run the ASCII text [`ascii`, `ascii` + `size`) contains (`found`
+     * is resized to runCount() and cleared first). The masks say nothing about units beyond
+     * ASCII, so only an all-ASCII subject, narrowed to bytes, can be asked.
      */
-    bool find(QStringView subject, std::vector<uint8_t> &found) const;
+    void find(const char *ascii, qsizetype size, std::vector<uint8_t> &found) const;
 
 private:
     struct Word

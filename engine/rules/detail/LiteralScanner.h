@@ -43,6 +43,8 @@ public:
         /// folded hit on ASCII text may then rest on an equivalence a regex engine reads
         /// differently.
         bool foldsIntoAscii = false;
+        /// Every unit is ASCII (the scan saw them all anyway), so narrow regexes may run.
+        bool ascii = true;
     };
 
     /**
@@ -228,6 +230,7 @@ LiteralScanner::ScanResult LiteralScanner::scanWith(QStringView subject, Hit &hi
             state = feed<Dense>(state, m_asciiClass[u], p - begin, hit);
             continue;
         }
+        result.ascii = false;
         result.foldsIntoAscii = result.foldsIntoAscii || m_fold[u] < 0x80;
         if (QChar::isHighSurrogate(u) && p < end && QChar::isLowSurrogate(*p)) [[unlikely]] {
             // Astral letters (Deseret, Adlam, …) fold within their own plane: fold the code

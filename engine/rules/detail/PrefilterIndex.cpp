@@ -205,6 +205,7 @@ bool PrefilterIndex::collect(QStringView subject, Scratch &s) const
     if (!scanned.wellFormed)
         return false;
     s.foldsIntoAscii = scanned.foldsIntoAscii;
+    s.ascii = scanned.ascii;
     s.rules.clear();
     for (const int id : s.hitLiterals) {
         const uint32_t literalEnd = s.literalEnd[size_t(id)];

@@ -59,9 +59,11 @@ public:
      * Calls `visit(rule, verdict)` in ascending rule order for every rule that may match
      * `subject`, leaving out those the scan proved cannot; stops when `visit` returns true.
      * Returns false, without visiting anything, when `subject` is not well-formed UTF-16.
-     * `visit` must not start another lookup on the same thread.
+     * `visit` must not start another lookup on the same thread. Before the first visit,
+     * `*ascii` (when given) learns whether every unit of `subject` is ASCII, which the scan
+     * finds out on the way.
      */
-    template <typename Visit> bool forEachCandidate(QStringView subject, Visit &&visit) const;
+    template <typename Visit> bool forEachCandidate(QStringView subject, Visit &&visit, bool *ascii = nullptr) const;
 
     /// The strings whose presence makes rule `index` a candidate (any one of them; folded for
     /// the case-insensitive ones); empty when the rule runs on every subject.
@@ -91,6 +93,7 @@ private:
         std::vector<int> rules;
         std::vector<int> merged;
         bool foldsIntoAscii = false; // the subject holds ſ or the Kelvin sign
+        bool ascii = false;          // every unit of the subject is ASCII
     };
     static Scratch &scratch();
 
@@ -129,11 +132,14 @@ inline bool PrefilterIndex::otherSetsSeen(int rule, const Scratch &s) const
     return true;
 }
 
-template <typename Visit> bool PrefilterIndex::forEachCandidate(QStringView subject, Visit &&visit) const
+template <typename Visit>
+bool PrefilterIndex::forEachCandidate(QStringView subject, Visit &&visit, bool *ascii) const
 {
     Scratch &s = scratch();
     if (!collect(subject, s))
         return false;
+    if (ascii)
+        *ascii = s.ascii;
     for (const int rule : s.merged) {
         switch (m_kind[size_t(rule)]) {
         case Kind::FoldedLiteral:

@@ -208,6 +208,22 @@ QString hex(UChar32 c)
     return QStringLiteral("\\x{%1}").arg(uint(c), 0, 16);
 }
 
+// The set's ranges inside a bracket, each end spelled by `spell`.
+template <typename Spell> QString rangeList(const icu::UnicodeSet &set, Spell spell)
+{
+    QString body;
+    for (int32_t i = 0; i < set.getRangeCount(); ++i) {
+        const UChar32 lo = set.getRangeStart(i);
+        const UChar32 hi = set.getRangeEnd(i);
+        body += spell(lo);
+        if (hi == lo + 1)
+            body += spell(hi);
+        else if (hi != lo)
+            body += u'-' + spell(hi);
+    }
+    return body;
+}
+
 // Bracket body for a set: category atoms fully inside it, then the remaining ranges.
 QString bracketBody(const icu::UnicodeSet &set, int *cost)
 {
@@ -221,17 +237,8 @@ QString bracketBody(const icu::UnicodeSet &set, int *cost)
             ++n;
         }
     }
-    for (int32_t i = 0; i < rest.getRangeCount(); ++i) {
-        const UChar32 lo = rest.getRangeStart(i);
-        const UChar32 hi = rest.getRangeEnd(i);
-        body += hex(lo);
-        if (hi == lo + 1)
-            body += hex(hi);
-        else if (hi != lo)
-            body += u'-' + hex(hi);
-        ++n;
-    }
-    *cost = n;
+    body += rangeList(rest, hex);
+    *cost = n + rest.getRangeCount();
     return body;
 }
 
@@ -445,6 +452,22 @@ QString UnicodeTables::boostClass(const icu::UnicodeSet &set)
     if (negativeCost < positiveCost)
         return QStringLiteral("[^") + negative + u']';
     return u'[' + positive + u']';
+}
+
+QString UnicodeTables::asciiBoostClass(const icu::UnicodeSet &set)
+{
+    icu::UnicodeSet ascii(0, 0x7F);
+    ascii.retainAll(set);
+    if (ascii.isEmpty())
+        return QStringLiteral("[^\\x{0}-\\x{7f}]");
+    if (ascii.size() == 1)
+        return boostLiteral(ascii.charAt(0));
+    // Word characters stay readable; anything else is spelled in hex, never special in brackets.
+    auto atom = [](UChar32 c) {
+        const bool word = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+        return word ? QString(QChar(char16_t(c))) : hex(c);
+    };
+    return u'[' + rangeList(ascii, atom) + u']';
 }
 
 QStringList UnicodeTables::boostCategoryAtoms()

@@ -76,6 +76,13 @@ public:
      * complement is shorter.
      */
     static QString boostClass(const icu::UnicodeSet &set);
+    /**
+     * The spelling of `set` ∩ ASCII for a narrow (byte) regex that only ever sees ASCII
+     * subjects: a literal for one member, a bracket of explicit ranges, or, when no ASCII code
+     * point is in the set, a class that no ASCII byte meets (still one atom a quantifier may
+     * follow). Never names a class, so no locale's idea of one can enter.
+     */
+    static QString asciiBoostClass(const icu::UnicodeSet &set);
     /// One code point as a Boost literal outside brackets (metacharacters escaped).
     static QString boostLiteral(UChar32 c);
     /// The two-letter general categories boostClass may emit as `[:Xx:]`, for tests.
