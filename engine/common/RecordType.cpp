@@ -26,9 +26,19 @@ constexpr std::array<std::pair<RecordType, const char *>, 10> kNames{{
 
 QString recordTypeName(RecordType type)
 {
-    for (const auto &[t, name] : kNames) {
-        if (t == type)
-            return QString::fromLatin1(name);
+    // Literals, not strings built from kNames: a replay names one type per failure, and a
+    // literal's copy allocates nothing and shares no reference count between threads.
+    switch (type) {
+    case RecordType::Delivery: return QStringLiteral("Delivery");
+    case RecordType::TransientFailure: return QStringLiteral("TransientFailure");
+    case RecordType::Bounce: return QStringLiteral("Bounce");
+    case RecordType::Reception: return QStringLiteral("Reception");
+    case RecordType::Expiration: return QStringLiteral("Expiration");
+    case RecordType::AdminBounce: return QStringLiteral("AdminBounce");
+    case RecordType::OOB: return QStringLiteral("OOB");
+    case RecordType::Feedback: return QStringLiteral("Feedback");
+    case RecordType::Rejection: return QStringLiteral("Rejection");
+    case RecordType::Other: break;
     }
     return QStringLiteral("Other");
 }

@@ -66,56 +66,44 @@ public:
         m_total.files = int(files.size());
     }
 
-    ~ChunkSource() { stopReading(); }
-
     /**
-     * With several workers, one thread of its own reads (and decompresses) ahead, up to `depth`
-     * chunks: a zstd stream decompresses in order only, and done under a lock shared with the
-     * workers it would make them wait in turn. A single worker reads for itself, so its figure
-     * is one core's.
+     * With several workers, the lead worker reads (and decompresses) for the others, up to
+     * `depth` chunks ahead, and processes a chunk itself only while they have enough. A zstd
+     * stream decompresses in order only, so one thread must read; a reading thread of its own
+     * made three threads share two cores, and the switches between them cost a fifth of the
+     * work. True when the others want another chunk.
      */
-    void startReading(size_t depth, const std::atomic<bool> &cancel)
-    {
-        m_readerThread = std::thread([this, depth, &cancel] {
-            try {
-                while (!cancel.load(std::memory_order_relaxed)) {
-                    Chunk chunk;
-                    {
-                        std::unique_lock lock(m_queueMutex);
-                        while (m_queue.size() >= depth && !cancel.load(std::memory_order_relaxed))
-                            m_space.wait_for(lock, std::chrono::milliseconds(50));
-                        if (!m_spare.empty()) {
-                            chunk = std::move(m_spare.back()); // keeps its buffers' capacity
-                            m_spare.pop_back();
-                        }
-                    }
-                    if (cancel.load(std::memory_order_relaxed) || !read(chunk))
-                        break;
-                    const std::lock_guard lock(m_queueMutex);
-                    m_queue.push_back(std::move(chunk));
-                    m_ready.notify_one();
-                }
-            } catch (const std::exception &e) {
-                const std::lock_guard lock(m_queueMutex);
-                m_readerError = QString::fromUtf8(e.what());
-            }
-            const std::lock_guard lock(m_queueMutex);
-            m_readerDone = true;
-            m_ready.notify_all();
-        });
-    }
-
-    void stopReading()
-    {
-        if (m_readerThread.joinable())
-            m_readerThread.join();
-    }
-
-    /// The reading thread's failure, if it had one (then the input was not read to its end).
-    QString readerError()
+    bool othersWantMore(size_t depth)
     {
         const std::lock_guard lock(m_queueMutex);
-        return m_readerError;
+        return m_queue.size() < depth;
+    }
+
+    /// Reads the next chunk for the other workers; false at the end of the input.
+    bool readForOthers()
+    {
+        Chunk chunk;
+        {
+            const std::lock_guard lock(m_queueMutex);
+            if (!m_spare.empty()) {
+                chunk = std::move(m_spare.back()); // keeps its buffers' capacity
+                m_spare.pop_back();
+            }
+        }
+        if (!read(chunk))
+            return false;
+        const std::lock_guard lock(m_queueMutex);
+        m_queue.push_back(std::move(chunk));
+        m_ready.notify_one();
+        return true;
+    }
+
+    /// The lead stopped reading (end, cancel or error): the others finish the queue and stop.
+    void finishReading()
+    {
+        const std::lock_guard lock(m_queueMutex);
+        m_readerDone = true;
+        m_ready.notify_all();
     }
 
     /// For the only worker: the next chunk's lines go to `onLine` straight from the reader's
@@ -136,7 +124,6 @@ public:
         std::swap(chunk, m_queue.front());
         m_spare.push_back(std::move(m_queue.front()));
         m_queue.pop_front();
-        m_space.notify_one();
         return true;
     }
 
@@ -237,14 +224,11 @@ private:
     qint64 m_bytesBefore = 0;
     ReplayProgress m_total;
 
-    std::thread m_readerThread;
     std::mutex m_queueMutex;
     std::condition_variable m_ready;
-    std::condition_variable m_space;
     std::deque<Chunk> m_queue;
     std::vector<Chunk> m_spare;
     bool m_readerDone = false;
-    QString m_readerError;
 };
 
 /// Merges chunk results in sequence order, whatever order the workers finish in.
@@ -370,67 +354,83 @@ Result<ReplaySummary> ReplayEngine::run(const QStringList &paths)
     OrderedMerger merger(m_options.limits, m_decisions, size_t(threads) * 4);
     std::mutex errorMutex;
     QString workerError;
-    auto worker = [&] {
+    const auto fail = [&](const std::exception &e) {
+        // Never silently lose part of the input: stop everything and report.
+        const std::lock_guard lock(errorMutex);
+        if (workerError.isEmpty())
+            workerError = QString::fromUtf8(e.what());
+        cancel();
+    };
+    const bool keep = bool(m_decisions);
+    // The lead (or only) worker evaluates its own chunks where the reader decompressed them,
+    // while they are still in the core's cache; copying them into a chunk costs a tenth.
+    const auto streamOne = [&](Eval::PolicyEvaluator &evaluator, Chunk &chunk) {
+        ChunkResult result{ReplaySummary(m_options.limits), {}};
+        const bool more = source.stream(chunk, [&](const LogReader::LineView &line) {
+            if (!cancelled())
+                processLine(chunk.file, line.number, line.bytes, line.overlong, evaluator, m_options, keep, result);
+        });
+        if (!more || cancelled())
+            return false;
+        finishChunk(chunk, result);
+        merger.submit(chunk.seq, std::move(result));
+        return true;
+    };
+    // The others take the chunks the lead read for them. They never wait for room in the
+    // merger: everything they finish early waits only for chunks already handed out, so at most
+    // the queue and the chunks in hand are held, and the lead, which does wait, cannot be left
+    // waiting on a chunk nobody takes.
+    const auto worker = [&] {
         try {
             std::unique_ptr<Eval::PolicyEvaluator> evaluator;
             Chunk chunk;
-            while (!cancelled()) {
-                merger.waitForRoom(m_cancel);
-                if (cancelled() || !source.next(chunk))
-                    break;
+            while (!cancelled() && source.next(chunk)) {
                 if (!evaluator)
                     evaluator = std::make_unique<Eval::PolicyEvaluator>(m_options.config);
                 bool completed = false;
-                ChunkResult result = process(chunk, *evaluator, m_options, bool(m_decisions), m_cancel, completed);
+                ChunkResult result = process(chunk, *evaluator, m_options, keep, m_cancel, completed);
                 if (!completed)
                     break;
                 merger.submit(chunk.seq, std::move(result));
             }
         } catch (const std::exception &e) {
-            // Never silently lose part of the input: stop everything and report.
-            const std::lock_guard lock(errorMutex);
-            workerError = QString::fromUtf8(e.what());
-            cancel();
-        }
-    };
-    // One worker evaluates each line where the reader decompressed it, while it is still in the
-    // core's cache; copying it into a chunk first cost a tenth of the replay.
-    auto soleWorker = [&] {
-        try {
-            Eval::PolicyEvaluator evaluator(m_options.config);
-            Chunk chunk;
-            const bool keep = bool(m_decisions);
-            while (!cancelled()) {
-                ChunkResult result{ReplaySummary(m_options.limits), {}};
-                const bool more = source.stream(chunk, [&](const LogReader::LineView &line) {
-                    if (!cancelled())
-                        processLine(chunk.file, line.number, line.bytes, line.overlong, evaluator, m_options, keep, result);
-                });
-                if (!more || cancelled())
-                    break;
-                finishChunk(chunk, result);
-                merger.submit(chunk.seq, std::move(result));
-            }
-        } catch (const std::exception &e) {
-            workerError = QString::fromUtf8(e.what());
-            cancel();
+            fail(e);
         }
     };
     if (threads == 1) {
-        soleWorker();
+        try {
+            Eval::PolicyEvaluator evaluator(m_options.config);
+            Chunk chunk;
+            while (!cancelled() && streamOne(evaluator, chunk)) {
+            }
+        } catch (const std::exception &e) {
+            fail(e);
+        }
     } else {
-        source.startReading(size_t(threads) * 2, m_cancel);
         std::vector<std::thread> pool;
-        pool.reserve(size_t(threads));
-        for (int i = 0; i < threads; ++i)
+        pool.reserve(size_t(threads - 1));
+        for (int i = 1; i < threads; ++i)
             pool.emplace_back(worker);
+        try {
+            const size_t depth = size_t(threads - 1) * 2;
+            Eval::PolicyEvaluator evaluator(m_options.config);
+            Chunk chunk;
+            while (!cancelled()) {
+                if (source.othersWantMore(depth)) {
+                    if (!source.readForOthers())
+                        break;
+                    continue;
+                }
+                merger.waitForRoom(m_cancel);
+                if (cancelled() || !streamOne(evaluator, chunk))
+                    break;
+            }
+        } catch (const std::exception &e) {
+            fail(e);
+        }
+        source.finishReading();
         for (std::thread &t : pool)
             t.join();
-        // Workers end at the end of the input or on cancel (an error cancels too): either way
-        // the reader has stopped or is about to.
-        source.stopReading();
-        if (const QString error = source.readerError(); !error.isEmpty() && workerError.isEmpty())
-            workerError = error;
     }
     if (!workerError.isEmpty())
         return Diagnostic::error(QStringLiteral("replay-failed"),

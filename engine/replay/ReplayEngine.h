@@ -39,12 +39,13 @@ struct ReplayProgress
 };
 
 /**
- * Replays KumoMTA log files through a policy on all cores. One thread at a time reads and
- * decompresses the next chunk of lines (files in order, chunks in order), then evaluates it on
- * its own PolicyEvaluator — a Lua state is single-threaded — while others read. Chunk results
- * are merged strictly in input order, so the summary and the decision stream are identical for
- * any thread count. Memory stays bounded: each worker holds one chunk, and finished chunks wait
- * only for the slower chunks before them.
+ * Replays KumoMTA log files through a policy on all cores. One worker, the lead, reads and
+ * decompresses the input in order (files in order, chunks of lines in order): it keeps the other
+ * workers' queue a few chunks deep and evaluates the chunks in between itself, straight from the
+ * reader's buffer. Each worker evaluates on its own PolicyEvaluator — a Lua state is
+ * single-threaded. Chunk results are merged strictly in input order, so the summary and the
+ * decision stream are identical for any thread count. Memory stays bounded: each worker holds
+ * one chunk, the queue a few, and finished chunks wait only for the slower chunks before them.
  *
  * run() blocks; cancel() may be called from any thread (or a callback) and makes run() return
  * soon with the partial summary of the chunks merged so far and cancelled() true. The callbacks

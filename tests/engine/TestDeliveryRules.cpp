@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include <QSet>
 #include <QTest>
 
 #include "common/DeliveryRules.h"
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void recordType_data();
     void recordType();
     void explanationsNameTheCode();
+    void recordTypeNames();
 };
 
 void TestDeliveryRules::trigger_data()
@@ -110,6 +112,21 @@ void TestDeliveryRules::explanationsNameTheCode()
              RecordType::TransientFailure);
     QVERIFY(DeliveryRules::triggerExplanation(SmtpPhase::Ehlo, 550, CompatProfile::Documented)
                 .contains(u"never calls the event"_qs));
+}
+
+void TestDeliveryRules::recordTypeNames()
+{
+    // Every type has its own KumoMTA name, and reading the name gives the type back.
+    QSet<QString> seen;
+    for (int i = int(RecordType::Delivery); i <= int(RecordType::Other); ++i) {
+        const auto type = RecordType(i);
+        const QString name = recordTypeName(type);
+        QVERIFY(!name.isEmpty());
+        QVERIFY2(!seen.contains(name), qPrintable(name));
+        seen.insert(name);
+        QCOMPARE(recordTypeFromName(name), std::optional<RecordType>(type));
+    }
+    QCOMPARE(recordTypeName(RecordType::TransientFailure), u"TransientFailure"_qs);
 }
 
 QTEST_APPLESS_MAIN(TestDeliveryRules)
