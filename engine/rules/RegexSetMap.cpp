@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <QCoreApplication>
 
@@ -113,26 +115,61 @@ GroupVerdicts &groupVerdicts()
 class RecentMaps
 {
 public:
-    std::shared_ptr<const Compiled> find(const QStringList &patterns, RegexSetMap::Strategy strategy)
+    /**
+     * The map compiled for `patterns`, or null when the caller is to compile it; the caller then
+     * holds the claim until add() or release(). Another caller asking meanwhile waits: evaluator
+     * threads started together would otherwise each compile the same table.
+     */
+    std::shared_ptr<const Compiled> findOrClaim(const QStringList &patterns, RegexSetMap::Strategy strategy)
     {
-        std::lock_guard lock(m_mutex);
-        for (const auto &c : m_recent) {
-            if (c->strategy == strategy && c->patterns == patterns)
-                return c;
+        std::unique_lock lock(m_mutex);
+        while (true) {
+            for (const auto &c : m_recent) {
+                if (c->strategy == strategy && c->patterns == patterns)
+                    return c;
+            }
+            if (claimed(patterns, strategy) == m_claims.end()) {
+                m_claims.emplace_back(strategy, patterns);
+                return nullptr;
+            }
+            m_released.wait(lock);
         }
-        return nullptr;
     }
     void add(std::shared_ptr<const Compiled> c)
     {
-        std::lock_guard lock(m_mutex);
-        m_recent.push_front(std::move(c));
-        if (m_recent.size() > 4)
-            m_recent.pop_back();
+        {
+            std::lock_guard lock(m_mutex);
+            if (const auto it = claimed(c->patterns, c->strategy); it != m_claims.end())
+                m_claims.erase(it);
+            m_recent.push_front(std::move(c));
+            if (m_recent.size() > 4)
+                m_recent.pop_back();
+        }
+        m_released.notify_all();
+    }
+    /// The claim ends without a map (a pattern did not compile): a waiter compiles it itself.
+    void release(const QStringList &patterns, RegexSetMap::Strategy strategy)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (const auto it = claimed(patterns, strategy); it != m_claims.end())
+                m_claims.erase(it);
+        }
+        m_released.notify_all();
     }
 
 private:
+    using Claim = std::pair<RegexSetMap::Strategy, QStringList>;
+    std::vector<Claim>::iterator claimed(const QStringList &patterns, RegexSetMap::Strategy strategy)
+    {
+        return std::find_if(m_claims.begin(), m_claims.end(),
+                            [&](const Claim &c) { return c.first == strategy && c.second == patterns; });
+    }
+
     std::mutex m_mutex;
+    std::condition_variable m_released;
     std::deque<std::shared_ptr<const Compiled>> m_recent;
+    std::vector<Claim> m_claims;
 };
 
 RecentMaps &recentMaps()
@@ -165,7 +202,7 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
     patterns.reserve(rules.size());
     for (const RegexRule &rule : rules)
         patterns.append(rule.pattern);
-    if (auto recent = recentMaps().find(patterns, strategy)) {
+    if (auto recent = recentMaps().findOrClaim(patterns, strategy)) {
         map.m_compiled = recent->compiled;
         map.m_prefilter = recent->prefilter;
         map.m_groups = recent->groups;
@@ -175,7 +212,19 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
         map.m_runIds = recent->runIds;
         return map;
     }
-    auto remember = [&map, &patterns, strategy] {
+    // Whatever ends this compile, the claim on the list ends with it.
+    struct ClaimGuard
+    {
+        const QStringList &patterns;
+        Strategy strategy;
+        bool added = false;
+        ~ClaimGuard()
+        {
+            if (!added)
+                recentMaps().release(patterns, strategy);
+        }
+    } claim{patterns, strategy};
+    auto remember = [&map, &patterns, strategy, &claim] {
         auto c = std::make_shared<Compiled>();
         c->strategy = strategy;
         c->patterns = patterns;
@@ -187,6 +236,7 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
         c->runBegin = map.m_runBegin;
         c->runIds = map.m_runIds;
         recentMaps().add(std::move(c));
+        claim.added = true;
     };
     map.m_compiled.reserve(size_t(rules.size()));
     // Rule edits rebuild the whole map; the shared cache makes that cost one compile per new pattern.

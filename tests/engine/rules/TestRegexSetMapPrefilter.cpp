@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -563,6 +564,7 @@ private slots:
     void groupGaveUp();
     void defaultStrategyIsPrefiltered();
     void concurrentLookups();
+    void concurrentCompiles();
 };
 
 void TestRegexSetMapPrefilter::sameAnswers_data()
@@ -966,6 +968,42 @@ void TestRegexSetMapPrefilter::concurrentLookups()
     for (std::thread &thread : threads)
         thread.join();
     QCOMPARE(mismatches.load(), 0);
+}
+
+// Threads compiling the same new list at once share one compile (the others wait for it); a
+// list that fails to compile releases its waiters, each of which then reports the error too.
+void TestRegexSetMapPrefilter::concurrentCompiles()
+{
+    const QString tag = QString::number(QDateTime::currentMSecsSinceEpoch());
+    QList<RegexRule> good;
+    for (int i = 0; i < 40; ++i)
+        good.append({u"(?i)concurrent %1 rule %2 \\d+"_qs.arg(tag).arg(i), QJsonValue(i)});
+    good.append({u"^\\d{3}\\s\\d"_qs, QJsonValue(-1)});
+    QList<RegexRule> bad = good;
+    bad.append({u"(unclosed"_qs, QJsonValue(0)});
+    const QString subject = u"550 concurrent %1 rule 17 42"_qs.arg(tag);
+
+    std::atomic<int> wrong{0};
+    std::atomic<int> errors{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 6; ++t) {
+        threads.emplace_back([&, t] {
+            const bool failing = t % 2 == 1;
+            const auto map = RegexSetMap::compile(failing ? bad : good, RegexSetMap::Strategy::Prefiltered);
+            if (failing) {
+                if (map.ok() || map.error().ruleIndex != int(good.size()))
+                    ++wrong;
+                else
+                    ++errors;
+            } else if (!map.ok() || map->findFirst(subject) != 17 || map->findFirst(u"550 5"_qs) != int(good.size()) - 1) {
+                ++wrong;
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(wrong.load(), 0);
+    QCOMPARE(errors.load(), 3);
 }
 
 QTEST_APPLESS_MAIN(TestRegexSetMapPrefilter)
