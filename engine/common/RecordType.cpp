@@ -3,42 +3,35 @@
 #include "common/RecordType.h"
 
 #include <array>
+#include <string_view>
 #include <utility>
 
 namespace Dsn {
 
 namespace {
 
-constexpr std::array<std::pair<RecordType, const char *>, 10> kNames{{
-    {RecordType::Delivery, "Delivery"},
-    {RecordType::TransientFailure, "TransientFailure"},
-    {RecordType::Bounce, "Bounce"},
-    {RecordType::Reception, "Reception"},
-    {RecordType::Expiration, "Expiration"},
-    {RecordType::AdminBounce, "AdminBounce"},
-    {RecordType::OOB, "OOB"},
-    {RecordType::Feedback, "Feedback"},
-    {RecordType::Rejection, "Rejection"},
-    {RecordType::Other, "Other"},
+constexpr std::array<std::pair<RecordType, std::u16string_view>, 10> kNames{{
+    {RecordType::Delivery, u"Delivery"},
+    {RecordType::TransientFailure, u"TransientFailure"},
+    {RecordType::Bounce, u"Bounce"},
+    {RecordType::Reception, u"Reception"},
+    {RecordType::Expiration, u"Expiration"},
+    {RecordType::AdminBounce, u"AdminBounce"},
+    {RecordType::OOB, u"OOB"},
+    {RecordType::Feedback, u"Feedback"},
+    {RecordType::Rejection, u"Rejection"},
+    {RecordType::Other, u"Other"},
 }};
 
 } // namespace
 
 QString recordTypeName(RecordType type)
 {
-    // Literals, not strings built from kNames: a replay names one type per failure, and a
-    // literal's copy allocates nothing and shares no reference count between threads.
-    switch (type) {
-    case RecordType::Delivery: return QStringLiteral("Delivery");
-    case RecordType::TransientFailure: return QStringLiteral("TransientFailure");
-    case RecordType::Bounce: return QStringLiteral("Bounce");
-    case RecordType::Reception: return QStringLiteral("Reception");
-    case RecordType::Expiration: return QStringLiteral("Expiration");
-    case RecordType::AdminBounce: return QStringLiteral("AdminBounce");
-    case RecordType::OOB: return QStringLiteral("OOB");
-    case RecordType::Feedback: return QStringLiteral("Feedback");
-    case RecordType::Rejection: return QStringLiteral("Rejection");
-    case RecordType::Other: break;
+    // Raw data over the static table, not a string built from it: a replay names one type per
+    // failure, and such a copy allocates nothing and shares no reference count between threads.
+    for (const auto &[t, name] : kNames) {
+        if (t == type)
+            return QString::fromRawData(reinterpret_cast<const QChar *>(name.data()), qsizetype(name.size()));
     }
     return QStringLiteral("Other");
 }
@@ -46,7 +39,7 @@ QString recordTypeName(RecordType type)
 std::optional<RecordType> recordTypeFromName(const QString &name)
 {
     for (const auto &[t, n] : kNames) {
-        if (name.compare(QLatin1String(n), Qt::CaseInsensitive) == 0)
+        if (name.compare(QStringView(n), Qt::CaseInsensitive) == 0)
             return t;
     }
     return std::nullopt;

@@ -128,7 +128,7 @@ public:
     }
 
 private:
-    /// The next chunk's lines, copied into `chunk`: for a worker other than the reading thread.
+    /// The next chunk's lines, copied into `chunk`: the lead reads these for the other workers.
     bool read(Chunk &chunk)
     {
         return readLines(chunk, [&chunk](const LogReader::LineView &line) {
