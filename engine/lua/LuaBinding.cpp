@@ -4,6 +4,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace Dsn::Lua {
 
 LuaBinding::Location LuaBinding::callerLocation(lua_State *L, int level)
@@ -43,6 +47,16 @@ void LuaBinding::pushQString(lua_State *L, const QString &text)
         char narrow[StackBytes];
         const char16_t *units = reinterpret_cast<const char16_t *>(text.utf16());
         qsizetype i = 0;
+#if defined(__SSE2__)
+        // Eight units at a time: replies run to a hundred characters and more.
+        const __m128i high = _mm_set1_epi16(short(0xFF80));
+        for (; i + 8 <= text.size(); i += 8) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + i));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(v, high), _mm_setzero_si128())) != 0xFFFF)
+                break;
+            _mm_storel_epi64(reinterpret_cast<__m128i *>(narrow + i), _mm_packus_epi16(v, v));
+        }
+#endif
         for (; i < text.size() && units[i] < 0x80; ++i)
             narrow[i] = char(units[i]);
         if (i == text.size()) {

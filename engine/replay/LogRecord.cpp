@@ -310,12 +310,21 @@ private:
             bool escaped = false;
             if (!rawString(key, escaped) || escaped)
                 return false; // an escaped key could spell a needed one: leave it to Qt
-            ws();
-            if (!eat(':'))
-                return false;
-            ws();
+            // KumoMTA writes no space around ':' and ',': one look settles both there.
+            if (m_end - m_p >= 2 && m_p[0] == ':' && static_cast<unsigned char>(m_p[1]) > ' ') {
+                ++m_p;
+            } else {
+                ws();
+                if (!eat(':'))
+                    return false;
+                ws();
+            }
             if (!member(key))
                 return false;
+            if (m_p < m_end && *m_p == ',') {
+                ++m_p;
+                continue;
+            }
             ws();
             if (eat(','))
                 continue;

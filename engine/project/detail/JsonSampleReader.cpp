@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "project/detail/JsonSampleReader.h"
 
-#include <cstdio>
+#include <charconv>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -55,8 +55,7 @@ QString JsonSampleReader::assembleReply(int code, const std::optional<EnhancedSt
     // A replay assembles one per failure: the code and the enhanced code are written once into a
     // small buffer and copied per line, not built as strings of their own.
     char codeBuf[12];
-    const int codeLength = std::snprintf(codeBuf, sizeof codeBuf, "%d", code);
-    const QLatin1String codeText(codeBuf, codeLength);
+    const QLatin1String codeText(codeBuf, std::to_chars(codeBuf, codeBuf + sizeof codeBuf, code).ptr);
     // Some producers log the whole reply; it must not get a second code.
     if (content.startsWith(codeText) && TextSampleReader::isReplyLine(content))
         return QString(content).replace(QLatin1String("\r\n"), QLatin1String("\n"));
