@@ -13,21 +13,26 @@ namespace Dsn::Replay {
 
 QString ResponseMasker::mask(QStringView text)
 {
+    if (text.size() > CachedLength)
+        return maskUncached(text);
+    return mask(text.toString());
+}
+
+QString ResponseMasker::mask(const QString &text)
+{
     // A replay masks the same few thousand replies over and over; the regex below is the cost.
     // Per thread, so workers never share it; cleared when full, so memory stays bounded.
     thread_local QHash<QString, QString> cache;
     constexpr qsizetype CacheEntries = 4096;
-    constexpr qsizetype CachedLength = 1024;
     if (text.size() > CachedLength)
         return maskUncached(text);
-    QString key = text.toString();
-    const auto hit = cache.constFind(key);
+    const auto hit = cache.constFind(text);
     if (hit != cache.constEnd())
         return *hit;
     if (cache.size() >= CacheEntries)
         cache.clear();
     QString masked = maskUncached(text);
-    cache.insert(std::move(key), masked);
+    cache.insert(text, masked);
     return masked;
 }
 

@@ -18,12 +18,16 @@ class ResponseMasker
 {
 public:
     static QString mask(QStringView text);
+    /// The same; a QString is its own cache key, so a replay's repeated replies cost no copy.
+    static QString mask(const QString &text);
 
     /// The same masking with the pattern run over the whole text at once: slower, and the
     /// definition mask() keeps to (TestResponseMasker compares the two).
     static QString maskWhole(QStringView text);
 
 private:
+    /// Longer replies are masked afresh each time: they would crowd the cache.
+    static constexpr qsizetype CachedLength = 1024;
     static QString maskUncached(QStringView text);
     static void appendMasked(QStringView text, QString &out);
 };
