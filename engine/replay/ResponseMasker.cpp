@@ -3,6 +3,12 @@
 #include "replay/ResponseMasker.h"
 
 #include <algorithm>
+#include <array>
+#include <memory>
+
+// The 8-bit library: every run the fast path masks is ASCII.
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 #include <QHash>
 #include <QRegularExpression>
@@ -11,10 +17,89 @@
 
 namespace Dsn::Replay {
 
+namespace {
+
+/**
+ * One alternation: earlier alternatives win at a position, so an address is never cut into an
+ * ID, and an all-digit token is a number, not an ID. Groups in pattern order: 1 addr, 2 ip6,
+ * 3 ip4, 4 n, 5 id (every other group is (?:…)).
+ */
+constexpr char kPattern[] =
+    "(?<addr>[A-Za-z0-9._%+=-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})"
+    "|(?<ip6>(?<![\\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+    "|(?:[0-9A-Fa-f]{1,4}:)*[0-9A-Fa-f]{0,4}::(?:[0-9A-Fa-f]{1,4}:)*[0-9A-Fa-f]{0,4})(?![\\w:]))"
+    "|(?<ip4>(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\.?\\d))"
+    "|(?<n>(?<![\\w-])\\d{4,}(?![\\w-]))"
+    "|(?<id>(?<![\\w-])(?=[\\w-]*\\d)[A-Za-z0-9][\\w-]{6,}[A-Za-z0-9](?![\\w-]))";
+constexpr const char *kPlaceholders[] = {"<addr>", "<ip>", "<ip>", "<n>", "<id>"};
+
+/**
+ * kPattern on PCRE2 itself, JIT-compiled, for the ASCII runs mask() hands it: the engine under
+ * QRegularExpression, so the same answers, without the wrapper's allocations per match, which
+ * cost more than the matching. Real replies carry a fresh ID per message and miss mask()'s
+ * cache, so this runs for most unmatched failures of a real log.
+ */
+class AsciiMasker
+{
+public:
+    AsciiMasker()
+    {
+        int error = 0;
+        PCRE2_SIZE offset = 0;
+        m_code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(kPattern), PCRE2_ZERO_TERMINATED, 0, &error, &offset, nullptr);
+        Q_ASSERT(m_code);
+        // Without JIT (an unusual build of the library) pcre2_match interprets: slower, same answers.
+        if (m_code)
+            pcre2_jit_compile(m_code, PCRE2_JIT_COMPLETE);
+    }
+    ~AsciiMasker() { pcre2_code_free(m_code); }
+    AsciiMasker(const AsciiMasker &) = delete;
+    AsciiMasker &operator=(const AsciiMasker &) = delete;
+
+    static const AsciiMasker &instance()
+    {
+        static const AsciiMasker masker;
+        return masker;
+    }
+
+    /// Appends `run` (ASCII only) to `out` with every match replaced by its placeholder.
+    void append(QStringView run, QString &out) const
+    {
+        // Per thread: the compiled pattern is shared, the match data and subject buffer are not.
+        thread_local std::unique_ptr<pcre2_match_data, decltype(&pcre2_match_data_free)> data(
+            pcre2_match_data_create(6, nullptr), &pcre2_match_data_free);
+        thread_local std::string subject;
+        subject.resize(size_t(run.size()));
+        for (qsizetype i = 0; i < run.size(); ++i)
+            subject[size_t(i)] = char(run[i].unicode());
+        const auto *bytes = reinterpret_cast<PCRE2_SPTR>(subject.data());
+        const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(data.get());
+        PCRE2_SIZE last = 0;
+        // Every alternative consumes a character, so each search starts where the last match
+        // ended, with the text before it still visible to the look-behinds (as globalMatch does).
+        while (last < subject.size() && pcre2_match(m_code, bytes, subject.size(), last, 0, data.get(), nullptr) > 0) {
+            out += run.sliced(qsizetype(last), qsizetype(ovector[0] - last));
+            for (int group = 1; group <= 5; ++group) {
+                if (ovector[2 * group] != PCRE2_UNSET && ovector[2 * group + 1] > ovector[2 * group]) {
+                    out += QLatin1String(kPlaceholders[group - 1]);
+                    break;
+                }
+            }
+            last = ovector[1];
+        }
+        out += run.sliced(qsizetype(last));
+    }
+
+private:
+    pcre2_code *m_code = nullptr;
+};
+
+} // namespace
+
 QString ResponseMasker::mask(QStringView text)
 {
     if (text.size() > CachedLength)
-        return maskUncached(text);
+        return maskUncached(text, nullptr);
     return mask(text.toString());
 }
 
@@ -25,13 +110,13 @@ QString ResponseMasker::mask(const QString &text)
     thread_local QHash<QString, QString> cache;
     constexpr qsizetype CacheEntries = 4096;
     if (text.size() > CachedLength)
-        return maskUncached(text);
+        return maskUncached(text, &text);
     const auto hit = cache.constFind(text);
     if (hit != cache.constEnd())
         return *hit;
     if (cache.size() >= CacheEntries)
         cache.clear();
-    QString masked = maskUncached(text);
+    QString masked = maskUncached(text, &text);
     cache.insert(text, masked);
     return masked;
 }
@@ -45,30 +130,39 @@ namespace {
  * match never crosses one, and masking each run of joining characters on its own gives the
  * same text as masking the whole reply at once.
  */
+constexpr std::array<bool, 128> JoiningChars = [] {
+    std::array<bool, 128> t{};
+    for (char c = 'a'; c <= 'z'; ++c)
+        t[size_t(c)] = t[size_t(c - 'a' + 'A')] = true;
+    for (char c = '0'; c <= '9'; ++c)
+        t[size_t(c)] = true;
+    for (char c : {'.', '_', '%', '+', '=', '-', '@', ':'})
+        t[size_t(c)] = true;
+    return t;
+}();
+
 bool joins(char16_t c)
 {
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.' || c == u'_'
-        || c == u'%' || c == u'+' || c == u'=' || c == u'-' || c == u'@' || c == u':';
+    return c < 128 && JoiningChars[c];
 }
 
 } // namespace
 
-QString ResponseMasker::maskUncached(QStringView text)
+QString ResponseMasker::maskUncached(QStringView text, const QString *original)
 {
     // Real replies carry a fresh ID per message, so most of them miss the cache: the regex runs
     // only on the runs that can hold a match, not across the whole reply, where it cost tens of
-    // thousands of instructions.
+    // thousands of instructions. Text between such runs is copied in one piece when the next
+    // one is masked, and a reply without any comes back as it was, without a copy.
     QString out;
-    out.reserve(text.size());
     const char16_t *u = text.utf16();
     const qsizetype n = text.size();
+    qsizetype copied = 0; // text before this position is in `out`
     qsizetype i = 0;
     while (i < n) {
-        qsizetype j = i;
-        while (j < n && !joins(u[j]))
-            ++j;
-        out += text.sliced(i, j - i);
-        i = j;
+        while (i < n && !joins(u[i]))
+            ++i;
+        const qsizetype start = i;
         // What each alternative needs at least: an address an '@', an IPv6 address a ':', an
         // IPv4 address seven characters with digits, a number four digits in a row and an ID
         // eight characters with a digit. Reply and enhanced codes ("550", "5.1.1") need none.
@@ -76,8 +170,8 @@ QString ResponseMasker::maskUncached(QStringView text)
         bool digit = false;
         int digitRun = 0;
         int longestDigitRun = 0;
-        while (j < n && joins(u[j])) {
-            const char16_t c = u[j];
+        while (i < n && joins(u[i])) {
+            const char16_t c = u[i];
             separator = separator || c == u'@' || c == u':';
             if (c >= u'0' && c <= u'9') {
                 digit = true;
@@ -85,14 +179,19 @@ QString ResponseMasker::maskUncached(QStringView text)
             } else {
                 digitRun = 0;
             }
-            ++j;
+            ++i;
         }
-        if (separator || (digit && (j - i >= 7 || longestDigitRun >= 4)))
-            appendMasked(text.sliced(i, j - i), out);
-        else
-            out += text.sliced(i, j - i);
-        i = j;
+        if (separator || (digit && (i - start >= 7 || longestDigitRun >= 4))) {
+            if (copied == 0)
+                out.reserve(n + 8);
+            out += text.sliced(copied, start - copied);
+            AsciiMasker::instance().append(text.sliced(start, i - start), out);
+            copied = i;
+        }
     }
+    if (copied == 0)
+        return original ? *original : text.toString();
+    out += text.sliced(copied);
     return out;
 }
 
@@ -106,25 +205,15 @@ QString ResponseMasker::maskWhole(QStringView text)
 
 void ResponseMasker::appendMasked(QStringView text, QString &out)
 {
-    // One pass with one alternation: earlier alternatives win at a position, so an address is
-    // never cut into an ID, and an all-digit token is a number, not an ID.
-    static const QRegularExpression re(
-        QStringLiteral("(?<addr>[A-Za-z0-9._%+=-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})"
-                       "|(?<ip6>(?<![\\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
-                       "|(?:[0-9A-Fa-f]{1,4}:)*[0-9A-Fa-f]{0,4}::(?:[0-9A-Fa-f]{1,4}:)*[0-9A-Fa-f]{0,4})(?![\\w:]))"
-                       "|(?<ip4>(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\.?\\d))"
-                       "|(?<n>(?<![\\w-])\\d{4,}(?![\\w-]))"
-                       "|(?<id>(?<![\\w-])(?=[\\w-]*\\d)[A-Za-z0-9][\\w-]{6,}[A-Za-z0-9](?![\\w-]))"));
+    static const QRegularExpression re{QLatin1String(kPattern)};
     qsizetype last = 0;
     QRegularExpressionMatchIterator it = re.globalMatch(text);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
         out += text.mid(last, m.capturedStart() - last);
-        // Groups in pattern order: 1 addr, 2 ip6, 3 ip4, 4 n, 5 id (all other groups are (?:…)).
-        static const char *const placeholders[] = {"<addr>", "<ip>", "<ip>", "<n>", "<id>"};
         for (int group = 1; group <= 5; ++group) {
             if (m.capturedLength(group) > 0) {
-                out += QLatin1String(placeholders[group - 1]);
+                out += QLatin1String(kPlaceholders[group - 1]);
                 break;
             }
         }

@@ -28,7 +28,8 @@ public:
 private:
     /// Longer replies are masked afresh each time: they would crowd the cache.
     static constexpr qsizetype CachedLength = 1024;
-    static QString maskUncached(QStringView text);
+    /// `original`, when given, is `text` as a QString, returned as it is when nothing is masked.
+    static QString maskUncached(QStringView text, const QString *original);
     static void appendMasked(QStringView text, QString &out);
 };
 
