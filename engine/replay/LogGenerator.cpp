@@ -89,6 +89,70 @@ Diagnostic corpusError(const QString &path, const QString &why)
 LogGenerator::LogGenerator(QList<Reply> replies, quint64 seed)
     : m_replies(replies.isEmpty() ? builtinReplies() : std::move(replies)), m_state(seed)
 {
+    m_prepared.reserve(m_replies.size());
+    for (const Reply &reply : std::as_const(m_replies))
+        m_prepared.append(prepare(reply));
+}
+
+LogGenerator::Prepared LogGenerator::prepare(const Reply &reply)
+{
+    Prepared p;
+    p.code = reply.lines.first().left(3).toInt();
+    // The log keeps the content without code and enhanced code, lines joined by spaces.
+    QStringList parts;
+    for (qsizetype i = 0; i < reply.lines.size(); ++i) {
+        QStringView text = QStringView(reply.lines.at(i)).mid(4);
+        QStringView rest;
+        if (const auto esc = EnhancedStatusCode::parsePrefix(text, &rest)) {
+            if (i == 0)
+                p.enhanced = esc;
+            if (i == 0 || esc == p.enhanced)
+                text = rest;
+        }
+        parts << text.toString();
+    }
+    p.content = parts.join(QLatin1Char(' '));
+    p.variable = ResponseMasker::variableParts(p.content);
+    return p;
+}
+
+QString LogGenerator::contentFor(const Prepared &p, const QString &recipient)
+{
+    if (p.variable.isEmpty())
+        return p.content;
+    QString out;
+    out.reserve(p.content.size() + recipient.size());
+    qsizetype last = 0;
+    for (const ResponseMasker::Span &span : p.variable) {
+        out += QStringView(p.content).sliced(last, span.start - last);
+        const QStringView part = QStringView(p.content).sliced(span.start, span.length);
+        switch (span.part) {
+        case ResponseMasker::Part::Address:
+            out += recipient;
+            break;
+        case ResponseMasker::Part::Ip:
+            out += part; // the sending address: the same for every message from one source
+            break;
+        case ResponseMasker::Part::Number:
+        case ResponseMasker::Part::Id:
+            // Same shape, fresh characters: what masks as <id> or <n> still does.
+            for (const QChar c : part) {
+                const char16_t u = c.unicode();
+                if (u >= u'0' && u <= u'9')
+                    out += QLatin1Char(char('0' + below(10)));
+                else if (u >= u'a' && u <= u'z')
+                    out += QLatin1Char(char('a' + below(26)));
+                else if (u >= u'A' && u <= u'Z')
+                    out += QLatin1Char(char('A' + below(26)));
+                else
+                    out += c;
+            }
+            break;
+        }
+        last = span.start + span.length;
+    }
+    out += QStringView(p.content).sliced(last);
+    return out;
 }
 
 quint64 LogGenerator::random()
@@ -201,23 +265,12 @@ QByteArray LogGenerator::nextRecord(bool *isFailure)
                                {QStringLiteral("content"), QStringLiteral("OK ids=") + hex(32)},
                                {QStringLiteral("command"), QStringLiteral(".\r\n")}};
     } else {
-        const Reply &reply = pick(m_replies);
-        const int code = reply.lines.first().left(3).toInt();
-        // The log keeps the content without code and enhanced code, lines joined by spaces.
-        std::optional<EnhancedStatusCode> enhanced;
-        QStringList parts;
-        for (qsizetype i = 0; i < reply.lines.size(); ++i) {
-            QStringView text = QStringView(reply.lines.at(i)).mid(4);
-            QStringView rest;
-            if (const auto esc = EnhancedStatusCode::parsePrefix(text, &rest)) {
-                if (i == 0)
-                    enhanced = esc;
-                if (i == 0 || esc == enhanced)
-                    text = rest;
-            }
-            parts << text.toString();
-        }
-        QString content = parts.join(QLatin1Char(' '));
+        const qsizetype index = below(int(m_replies.size()));
+        const Reply &reply = m_replies.at(index);
+        const Prepared &prepared = m_prepared.at(index);
+        const int code = prepared.code;
+        const std::optional<EnhancedStatusCode> &enhanced = prepared.enhanced;
+        QString content = contentFor(prepared, recipient);
         int loggedCode = code;
         // Some sites already run a rewrite policy: their 4xx become 500 with KumoMTA's note.
         if (code >= 400 && code < 500 && below(10) == 0) {

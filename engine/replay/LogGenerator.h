@@ -8,8 +8,12 @@
 #include <QStringList>
 #include <QtGlobal>
 
+#include <optional>
+
+#include "common/EnhancedStatusCode.h"
 #include "common/Result.h"
 #include "common/SmtpPhase.h"
+#include "replay/ResponseMasker.h"
 
 namespace Dsn::Replay {
 
@@ -71,8 +75,22 @@ private:
     template <typename List>
     const auto &pick(const List &list) { return list.at(below(int(list.size()))); }
     QString hex(int digits);
+    /// A corpus reply as a log holds it, worked out once: the content without code and enhanced
+    /// code, and the parts of it that differ from message to message.
+    struct Prepared
+    {
+        int code = 0;
+        std::optional<EnhancedStatusCode> enhanced;
+        QString content;
+        QList<ResponseMasker::Span> variable;
+    };
+    static Prepared prepare(const Reply &reply);
+    /// `p.content` as one message's reply: addresses become the recipient, IDs and long numbers
+    /// fresh ones of the same shape (a real server's reply names the message it rejects).
+    QString contentFor(const Prepared &p, const QString &recipient);
 
     QList<Reply> m_replies;
+    QList<Prepared> m_prepared; ///< one per reply
     quint64 m_state;
     qint64 m_time = 1767225600; // 2026-01-01T00:00:00Z
 };

@@ -31,7 +31,15 @@ constexpr char kPattern[] =
     "|(?<ip4>(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\.?\\d))"
     "|(?<n>(?<![\\w-])\\d{4,}(?![\\w-]))"
     "|(?<id>(?<![\\w-])(?=[\\w-]*\\d)[A-Za-z0-9][\\w-]{6,}[A-Za-z0-9](?![\\w-]))";
-constexpr const char *kPlaceholders[] = {"<addr>", "<ip>", "<ip>", "<n>", "<id>"};
+/// What each of kPattern's groups finds, and how masking writes it.
+constexpr ResponseMasker::Part kGroupParts[] = {ResponseMasker::Part::Address, ResponseMasker::Part::Ip,
+                                               ResponseMasker::Part::Ip, ResponseMasker::Part::Number,
+                                               ResponseMasker::Part::Id};
+QLatin1String placeholder(ResponseMasker::Part part)
+{
+    static constexpr const char *texts[] = {"<addr>", "<ip>", "<n>", "<id>"};
+    return QLatin1String(texts[int(part)]);
+}
 
 /**
  * kPattern on PCRE2 itself, JIT-compiled, for the ASCII runs mask() hands it: the engine under
@@ -81,7 +89,7 @@ public:
             out += run.sliced(qsizetype(last), qsizetype(ovector[0] - last));
             for (int group = 1; group <= 5; ++group) {
                 if (ovector[2 * group] != PCRE2_UNSET && ovector[2 * group + 1] > ovector[2 * group]) {
-                    out += QLatin1String(kPlaceholders[group - 1]);
+                    out += placeholder(kGroupParts[group - 1]);
                     break;
                 }
             }
@@ -203,21 +211,30 @@ QString ResponseMasker::maskWhole(QStringView text)
     return out;
 }
 
-void ResponseMasker::appendMasked(QStringView text, QString &out)
+QList<ResponseMasker::Span> ResponseMasker::variableParts(QStringView text)
 {
     static const QRegularExpression re{QLatin1String(kPattern)};
-    qsizetype last = 0;
+    QList<Span> spans;
     QRegularExpressionMatchIterator it = re.globalMatch(text);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
-        out += text.mid(last, m.capturedStart() - last);
         for (int group = 1; group <= 5; ++group) {
             if (m.capturedLength(group) > 0) {
-                out += QLatin1String(kPlaceholders[group - 1]);
+                spans.append(Span{m.capturedStart(), m.capturedLength(), kGroupParts[group - 1]});
                 break;
             }
         }
-        last = m.capturedEnd();
+    }
+    return spans;
+}
+
+void ResponseMasker::appendMasked(QStringView text, QString &out)
+{
+    qsizetype last = 0;
+    for (const Span &span : variableParts(text)) {
+        out += text.mid(last, span.start - last);
+        out += placeholder(span.part);
+        last = span.start + span.length;
     }
     out += text.mid(last);
 }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringView>
 
@@ -24,6 +25,23 @@ public:
     /// The same masking with the pattern run over the whole text at once: slower, and the
     /// definition mask() keeps to (TestResponseMasker compares the two).
     static QString maskWhole(QStringView text);
+
+    /// What a masked part of a reply is.
+    enum class Part
+    {
+        Address,
+        Ip,
+        Number,
+        Id,
+    };
+    struct Span
+    {
+        qsizetype start = 0;
+        qsizetype length = 0;
+        Part part = Part::Id;
+    };
+    /// The parts maskWhole() replaces, in text order.
+    static QList<Span> variableParts(QStringView text);
 
 private:
     /// Longer replies are masked afresh each time: they would crowd the cache.
