@@ -77,13 +77,13 @@ Result<std::shared_ptr<CompiledPattern>> CompiledPattern::compile(const QString 
     p->m_requiredLiteralsFoldCase = translated->requiredLiteralsFoldCase;
     p->m_literalSets = translated->literalSets;
     p->m_anchoredLiteralSets = translated->anchoredLiteralSets;
-    p->m_exactLiteral = translated->exactLiteral;
-    p->m_exactLiteralFoldCase = translated->exactLiteralFoldCase;
+    p->m_exactLiterals = translated->exactLiterals;
     // Only a pattern without a usable literal needs it, but which literals are usable is the
     // prefilter's call; parsing again is cheap next to the Boost compile below.
     try {
         const Detail::RegexNode root = Detail::RustRegexParser::parse(rustPattern).root;
         p->m_classRuns = Detail::RegexNodeAnalysis::requiredClassRuns(root);
+        p->m_startsAtTextStart = Detail::BoostRegexWriter::startsAtTextStart(root);
         const QString ascii = Detail::BoostRegexWriter::write(root, Detail::BoostRegexWriter::Target::Ascii);
         p->m_hasAscii = compileAscii(ascii, p->m_asciiRegex);
         if (p->m_hasAscii)

@@ -87,13 +87,14 @@ public:
     const QList<RustRegexTranslator::LiteralSet> &literalSets() const { return m_literalSets; }
     /// Literal sets bound to the subject's start (Translation::anchoredLiteralSets).
     const QList<RustRegexTranslator::AnchoredLiterals> &anchoredLiteralSets() const { return m_anchoredLiteralSets; }
-    /// Non-null when a subject matches exactly when it contains this text (case-folded when
-    /// exactLiteralFoldCase()); see RustRegexTranslator::Translation::exactLiteral.
-    const QString &exactLiteral() const { return m_exactLiteral; }
-    bool exactLiteralFoldCase() const { return m_exactLiteralFoldCase; }
+    /// Non-empty when a subject matches exactly when it contains one of these strings; see
+    /// RustRegexTranslator::Translation::exactLiterals.
+    const RustRegexTranslator::LiteralSet &exactLiterals() const { return m_exactLiterals; }
     /// Runs of consecutive positions every match contains, as ASCII masks (bit c of word c / 64);
     /// empty when none is selective. See Detail::RegexNodeAnalysis::requiredClassRuns.
     const std::vector<std::vector<std::array<uint64_t, 2>>> &classRuns() const { return m_classRuns; }
+    /// Every match starts at the subject's start (`^` without (?m)).
+    bool startsAtTextStart() const { return m_startsAtTextStart; }
 
 private:
     /// The subject as bytes when it is ASCII and the narrow form exists, else null; `buffer`
@@ -109,9 +110,9 @@ private:
     bool m_requiredLiteralsFoldCase = false;
     QList<RustRegexTranslator::LiteralSet> m_literalSets;
     QList<RustRegexTranslator::AnchoredLiterals> m_anchoredLiteralSets;
-    QString m_exactLiteral;
-    bool m_exactLiteralFoldCase = false;
+    RustRegexTranslator::LiteralSet m_exactLiterals;
     std::vector<std::vector<std::array<uint64_t, 2>>> m_classRuns;
+    bool m_startsAtTextStart = false;
 };
 
 } // namespace Dsn::Rules

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,20 +45,33 @@ struct Compiled
 constexpr qsizetype kGroupSize = 16;
 
 /**
- * Joins the literal-free rules `members` (ascending, none with a class run) into alternations of up to kGroupSize
- * rules, in table order. Rust's alternation of non-capturing groups matches exactly where one
- * of them does, and keeps each member's flags to itself. A joint pattern Rust or Boost refuses
- * (duplicate capture names, the size limit) is halved until it compiles; single rules stay
- * alone. Patterns with `#` are left alone: under (?x) a comment would swallow the group's end.
+ * Joins the literal-free rules `members` (ascending) into alternations of up to kGroupSize
+ * rules. Rust's alternation of non-capturing groups matches exactly where one of them does, and
+ * keeps each member's flags to itself. A joint pattern Rust or Boost refuses (duplicate capture
+ * names, the size limit) is halved until it compiles; single rules stay alone. Patterns with `#`
+ * are left alone: under (?x) a comment would swallow the group's end.
+ *
+ * A rule's verdict comes from its own alternation, so members need not be neighbours, and they
+ * are joined by how they run: rules anchored at the subject's start among themselves (such an
+ * alternation is tried at one position, BoostRegexWriter), the others only when they have no
+ * class run. A rule with runs runs alone where its runs occur: joined with others it would run
+ * wherever any of them might match, and an unanchored alternation costs far more per position
+ * than its members do where their runs rule them out.
  */
 void buildGroups(const QStringList &patterns, const std::vector<int> &members,
+                 const std::vector<std::shared_ptr<const CompiledPattern>> &compiled,
                  std::vector<std::shared_ptr<const CompiledPattern>> &groups, std::vector<int> &groupOf)
 {
-    std::vector<int> joinable;
+    std::vector<int> anchored;
+    std::vector<int> runless;
     for (const int rule : members) {
-        if (!patterns[rule].contains(u'#'))
-            joinable.push_back(rule);
+        const CompiledPattern &pattern = *compiled[size_t(rule)];
+        if (patterns[rule].contains(u'#'))
+            continue;
+        if (pattern.classRuns().empty())
+            (pattern.startsAtTextStart() ? anchored : runless).push_back(rule);
     }
+    std::vector<int> joinable;
     auto join = [&](auto &&self, size_t begin, size_t end) -> void {
         if (end - begin < 2)
             return;
@@ -73,8 +89,57 @@ void buildGroups(const QStringList &patterns, const std::vector<int> &members,
             groupOf[size_t(joinable[k])] = int(groups.size());
         groups.push_back(std::move(compiled.value()));
     };
-    for (size_t begin = 0; begin < joinable.size(); begin += size_t(kGroupSize))
-        join(join, begin, std::min(joinable.size(), begin + size_t(kGroupSize)));
+    for (std::vector<int> *list : {&anchored, &runless}) {
+        joinable = std::move(*list);
+        for (size_t begin = 0; begin < joinable.size(); begin += size_t(kGroupSize))
+            join(join, begin, std::min(joinable.size(), begin + size_t(kGroupSize)));
+    }
+}
+
+using ClassRun = std::vector<Detail::ClassRunFilter::AsciiMask>;
+
+// Positions of the class runs that rules with a literal also check: one filter pass covers
+// them all, and more would make that pass cost what the regexes it saves cost.
+constexpr size_t kSharedRunPositions = 128;
+
+/**
+ * Class runs of rules that do have a trigger literal, for when the trigger is a common word of
+ * an alternation (`\[(\d+\.){3}\d+\]\s\w+\s(deferred|rejected)`): the runs several such
+ * rules share (with a class in them; plain text is the scan's job), most shared first, within
+ * kSharedRunPositions. A rule then runs only where its trigger and those runs both occur.
+ */
+std::set<ClassRun> sharedClassRuns(const std::vector<std::shared_ptr<const CompiledPattern>> &compiled,
+                                   const std::vector<int> &alwaysRun)
+{
+    std::map<ClassRun, int> users;
+    for (size_t rule = 0; rule < compiled.size(); ++rule) {
+        const CompiledPattern &pattern = *compiled[rule];
+        if (!pattern.exactLiterals().isEmpty() || std::binary_search(alwaysRun.begin(), alwaysRun.end(), int(rule)))
+            continue;
+        for (const ClassRun &run : pattern.classRuns()) {
+            // Case-insensitive letters admit two characters; a class admits more.
+            const bool hasClass = std::any_of(run.begin(), run.end(), [](const auto &m) {
+                return std::popcount(m[0]) + std::popcount(m[1]) > 2;
+            });
+            if (hasClass)
+                ++users[run];
+        }
+    }
+    std::vector<std::pair<int, const ClassRun *>> ranked;
+    for (const auto &[run, count] : users) {
+        if (count >= 2)
+            ranked.emplace_back(count, &run);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::set<ClassRun> chosen;
+    size_t positions = 0;
+    for (const auto &[count, run] : ranked) {
+        if (positions + run->size() > kSharedRunPositions)
+            break;
+        positions += run->size();
+        chosen.insert(*run);
+    }
+    return chosen;
 }
 
 /// Per thread, what each alternation said about the subject of the current lookup.
@@ -88,15 +153,10 @@ struct GroupVerdicts
     };
     std::vector<uint8_t> verdict;
     int runs = 0;
-    // The class runs of the current subject: not looked for yet, found (runFound), or not
-    // applicable (a unit beyond ASCII).
-    enum : uint8_t
-    {
-        RunsUnknown,
-        RunsKnown,
-        RunsUnusable,
-    } runState = RunsUnknown;
+    // The class runs of the current subject: not looked for yet, or found (runFound).
+    bool runsKnown = false;
     std::vector<uint8_t> runFound;
+    std::string runBytes; // a subject beyond ASCII, as ClassRunFilter reads it
     // The current subject as bytes, once a regex or the class runs need it on an ASCII subject.
     std::string ascii;
 };
@@ -262,18 +322,19 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
         std::vector<Detail::PrefilterIndex::RuleFacts> facts;
         facts.reserve(map.m_compiled.size());
         for (const auto &pattern : map.m_compiled)
-            facts.push_back({pattern->literalSets(), pattern->anchoredLiteralSets(), pattern->exactLiteral(),
-                             pattern->exactLiteralFoldCase()});
+            facts.push_back({pattern->literalSets(), pattern->anchoredLiteralSets(), pattern->exactLiterals()});
         map.m_prefilter = std::make_shared<const Detail::PrefilterIndex>(facts);
         auto runs = std::make_shared<Detail::ClassRunFilter>();
         std::vector<uint32_t> runBegin(map.m_compiled.size() + 1, 0);
         std::vector<int> runIds;
         const std::vector<int> &alwaysRun = map.m_prefilter->alwaysRun();
+        const std::set<ClassRun> shared = sharedClassRuns(map.m_compiled, alwaysRun);
         for (size_t rule = 0, next = 0; rule < map.m_compiled.size(); ++rule) {
             runBegin[rule] = uint32_t(runIds.size());
-            if (next < alwaysRun.size() && alwaysRun[next] == int(rule)) {
-                ++next;
-                for (const auto &run : map.m_compiled[rule]->classRuns())
+            const bool always = next < alwaysRun.size() && alwaysRun[next] == int(rule);
+            next += always;
+            for (const auto &run : map.m_compiled[rule]->classRuns()) {
+                if (always || shared.contains(run))
                     runIds.push_back(runs->add(run));
             }
         }
@@ -283,16 +344,9 @@ Result<RegexSetMap> RegexSetMap::compile(const QList<RegexRule> &rules, Strategy
             map.m_runBegin = std::move(runBegin);
             map.m_runIds = std::move(runIds);
         }
-        // Rules with class runs run alone where their runs occur; joining them with others
-        // would run them (slow ones too) wherever any member might match.
-        std::vector<int> runless;
-        for (const int rule : alwaysRun) {
-            if (map.m_compiled[size_t(rule)]->classRuns().empty())
-                runless.push_back(rule);
-        }
-        if (runless.size() >= 2) {
+        if (alwaysRun.size() >= 2) {
             map.m_groupOf.assign(map.m_compiled.size(), -1);
-            buildGroups(patterns, runless, map.m_groups, map.m_groupOf);
+            buildGroups(patterns, alwaysRun, map.m_compiled, map.m_groups, map.m_groupOf);
             if (map.m_groups.empty())
                 map.m_groupOf.clear();
         }
@@ -307,7 +361,7 @@ template <typename Visit> int RegexSetMap::forEachCandidate(QStringView subject,
         GroupVerdicts &groups = groupVerdicts();
         groups.verdict.assign(m_groups.size(), GroupVerdicts::Unknown);
         groups.runs = 0;
-        groups.runState = GroupVerdicts::RunsUnknown;
+        groups.runsKnown = false;
         // The scan tells whether the subject is ASCII; it is narrowed only if a regex runs.
         bool ascii = false;
         const char *bytes = nullptr;
@@ -322,16 +376,16 @@ template <typename Visit> int RegexSetMap::forEachCandidate(QStringView subject,
             subject,
             [&](int i, Detail::PrefilterIndex::Verdict verdict) {
                 if (!m_runIds.empty() && m_runBegin[size_t(i)] != m_runBegin[size_t(i) + 1]) {
-                    if (groups.runState == GroupVerdicts::RunsUnknown) {
-                        groups.runState = ascii ? GroupVerdicts::RunsKnown : GroupVerdicts::RunsUnusable;
+                    if (!groups.runsKnown) {
+                        groups.runsKnown = true;
                         if (ascii)
                             m_classRuns->find(narrowed(), subject.size(), groups.runFound);
+                        else
+                            m_classRuns->find(subject, groups.runFound, groups.runBytes);
                     }
-                    if (groups.runState == GroupVerdicts::RunsKnown) {
-                        for (uint32_t k = m_runBegin[size_t(i)]; k < m_runBegin[size_t(i) + 1]; ++k) {
-                            if (!groups.runFound[size_t(m_runIds[k])])
-                                return false;
-                        }
+                    for (uint32_t k = m_runBegin[size_t(i)]; k < m_runBegin[size_t(i) + 1]; ++k) {
+                        if (!groups.runFound[size_t(m_runIds[k])])
+                            return false;
                     }
                 }
                 const int group = m_groupOf.empty() ? -1 : m_groupOf[size_t(i)];

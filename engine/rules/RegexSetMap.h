@@ -34,11 +34,14 @@ class PrefilterIndex;
  * Lookups normally go through a literal prefilter: compile() derives, for each pattern, sets of
  * literals every match must contain one of (alternations give sets of alternatives), and a
  * lookup scans the subject once (Aho–Corasick, case-folded) to learn which patterns can match at
- * all. Patterns that are plain text are decided by the scan alone; Boost runs only on the other
- * candidates and on the patterns with no usable literal. Those literal-free patterns skip ASCII
- * subjects that lack a run of characters every match has (`\\d{3}\\s\\d`, found for all of
- * them in one pass), and are joined, a few at a time, into one alternation that runs once per
- * subject; only when it matches (or Boost gives up on it) do its members run one by one. The answer is the same as running
+ * all. Patterns that are plain text, alternatives included (`(?i)(mailbox|account) (is )?full`),
+ * are decided by the scan alone; Boost runs only on the other candidates and on the patterns
+ * with no usable literal. Those literal-free patterns skip subjects that lack a run of
+ * characters every match has (`\\d{3}\\s\\d`, `\\b[a-z]{2}\\d\\b` with the non-word
+ * characters around it, found for all of them in one pass), and those without a run are joined,
+ * a few at a time, into one alternation that runs once per subject; only when it matches (or
+ * Boost gives up on it) do its members run one by one. Runs that several patterns with a common
+ * trigger word share are checked for those too. The answer is the same as running
  * every pattern, with one deliberate exception: a pattern the scan or its alternation rules out
  * is never run, so it can no longer appear in Lookup::gaveUp for that subject (it cannot match,
  * so Rust's answer is known).

@@ -44,9 +44,7 @@ Result<RustRegexTranslator::Translation> RustRegexTranslator::translate(const QS
         t.isPureLiteral = RegexNodeAnalysis::isPureLiteral(root) && (runs.exact.size() + runs.folded.size()) == 1;
         t.literalSets = RegexNodeAnalysis::literalSets(root);
         t.anchoredLiteralSets = RegexNodeAnalysis::anchoredLiteralSets(root);
-        const RegexNodeAnalysis::ExactLiteral exact = RegexNodeAnalysis::exactLiteral(root);
-        t.exactLiteral = exact.text;
-        t.exactLiteralFoldCase = exact.foldCase;
+        t.exactLiterals = RegexNodeAnalysis::exactLiterals(root);
     } catch (const RustRegexParser::Failure &failure) {
         Diagnostic d = Diagnostic::error(QStringLiteral("regex-parse"), failure.message);
         d.position = failure.position;

@@ -92,11 +92,13 @@ public:
         /// For a pattern anchored at the start (`^` without (?m)): sets of its bounded prefix,
         /// with how far into the subject their strings must end.
         QList<AnchoredLiterals> anchoredLiteralSets;
-        /// Non-null when the pattern is literal text in one case mode: it matches exactly the
-        /// subjects containing this text as written (compared under Rust's simple case folding
-        /// when `exactLiteralFoldCase`).
-        QString exactLiteral;
-        bool exactLiteralFoldCase = false;
+        /**
+         * Non-empty when the pattern is literal text in one case mode, alternatives and optional
+         * parts included (`(?i)(mailbox|account) (is )?full`): it matches exactly the subjects
+         * containing one of these strings, each compared as its `foldCase` says. No string is
+         * empty (a pattern that matches the empty string matches every subject).
+         */
+        LiteralSet exactLiterals;
         /// Advisory dialect notes (never errors: the pattern is valid Rust).
         QList<Finding> findings;
     };

@@ -37,6 +37,8 @@ public:
     };
 
     static QString write(const RegexNode &root, Target target = Target::Unicode);
+    /// Whether every match of `n` starts with `\\A` (`^` without (?m)), flags aside.
+    static bool startsAtTextStart(const RegexNode &n);
 
 private:
     explicit BoostRegexWriter(Target target) : m_ascii(target == Target::Ascii) {}
@@ -45,8 +47,6 @@ private:
     QString assertion(const RegexNode &n) const;
     QString literal(const RegexNode &n) const;
     bool boostFolds(const RegexNode &n) const;
-    /// Whether every match of `n` starts with `\\A` (`^` without (?m)), flags aside.
-    static bool startsAtTextStart(const RegexNode &n);
     bool atomic(const RegexNode &n) const;
     void emitNode(const RegexNode &n, QString &out, bool bare) const;
 

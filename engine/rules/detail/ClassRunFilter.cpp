@@ -3,7 +3,11 @@
 #include "rules/detail/ClassRunFilter.h"
 
 #include <algorithm>
+#include <string>
 #include <utility>
+#include <vector>
+
+#include <QChar>
 
 namespace Dsn::Rules::Detail {
 
@@ -40,19 +44,38 @@ void ClassRunFilter::find(const char *ascii, qsizetype size, std::vector<uint8_t
     const auto *begin = reinterpret_cast<const uint8_t *>(ascii);
     const uint8_t *end = begin + size;
     for (const Word &word : m_words) {
-        uint64_t state = 0;
-        uint64_t seen = 0;
+        // The text's edges read as NUL, which is where a word boundary's outside may fall
+        // (RegexNodeAnalysis::requiredClassRuns); for any other run an extra NUL at either end
+        // can only add a find, and a superset is still a sound filter.
+        uint64_t state = word.starts & word.mask[0];
+        uint64_t seen = state & word.ends;
         for (const uint8_t *p = begin; p < end; ++p) {
             // A byte beyond ASCII breaks the precondition; it fills no position rather than
             // reading past the masks.
             state = ((state << 1) | word.starts) & (*p < 0x80 ? word.mask[*p] : 0);
             seen |= state & word.ends;
         }
+        state = ((state << 1) | word.starts) & word.mask[0];
+        seen |= state & word.ends;
         for (const auto &[bit, id] : word.endBitToRun) {
             if ((seen >> bit) & 1)
                 found[size_t(id)] = 1;
         }
     }
+}
+
+void ClassRunFilter::find(QStringView subject, std::vector<uint8_t> &found, std::string &bytes) const
+{
+    bytes.clear();
+    const char16_t *p = subject.utf16();
+    const char16_t *end = p + subject.size();
+    while (p < end) {
+        const char16_t u = *p++;
+        if (QChar::isHighSurrogate(u) && p < end && QChar::isLowSurrogate(*p))
+            ++p;
+        bytes.push_back(u < 0x80 ? char(u) : '\x01');
+    }
+    find(bytes.data(), qsizetype(bytes.size()), found);
 }
 
 } // namespace Dsn::Rules::Detail

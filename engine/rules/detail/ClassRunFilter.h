@@ -4,17 +4,19 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include <QStringView>
 #include <QtGlobal>
 
 namespace Dsn::Rules::Detail {
 
 /**
- * Which of a set of class runs (RegexNodeAnalysis::requiredClassRun) occur in an ASCII subject,
- * for the rules that have no literal: one shift-and pass (Bitap) per 64 run positions, where a
- * regex engine would try every rule at every position.
+ * Which of a set of class runs (RegexNodeAnalysis::requiredClassRuns) occur in a subject, for
+ * the rules that have no literal: one shift-and pass (Bitap) per 64 run positions, where a regex
+ * engine would try every rule at every position.
  *
  * Immutable after construction; find() is const and may run on several threads at once.
  */
@@ -30,10 +32,16 @@ public:
 
     /**
      * Sets found[id] for every run the ASCII text [`ascii`, `ascii` + `size`) contains (`found`
-     * is resized to runCount() and cleared first). The masks say nothing about units beyond
-     * ASCII, so only an all-ASCII subject, narrowed to bytes, can be asked.
+     * is resized to runCount() and cleared first), reading the text's edges as NUL on either
+     * side. Bytes beyond ASCII fill no position.
      */
     void find(const char *ascii, qsizetype size, std::vector<uint8_t> &found) const;
+    /**
+     * find() on any well-formed UTF-16 subject: each character beyond ASCII (a surrogate pair is
+     * one) reads as U+0001, which every position admitting such characters admits
+     * (RegexNodeAnalysis::requiredClassRuns). `bytes` is scratch.
+     */
+    void find(QStringView subject, std::vector<uint8_t> &found, std::string &bytes) const;
 
 private:
     struct Word

@@ -106,6 +106,8 @@ private:
     template <typename Hit> void verifyEntries(const GramEntry *begin, const GramEntry *end, const char *text,
                                                qsizetype size, qsizetype at, Hit &hit) const;
     uint32_t gramOf(const char *at) const;
+    /// memcmp(a, b, n) == 0, inlined for the short lengths literals have.
+    static bool sameBytes(const char *a, const char *b, size_t n);
     template <typename Hit> void scanAscii(const char *text, qsizetype size, Hit &hit) const;
     template <typename Hit> void verifyGram(uint32_t gram, const char *text, qsizetype size, qsizetype at, Hit &hit) const;
 
@@ -128,7 +130,7 @@ private:
     // nibble masks for the three bytes of its members' fingerprints, tested sixteen positions
     // at a time with byte shuffles.
     static constexpr size_t kMaxTeddyLiterals = 48;
-    static constexpr size_t kMaxGramLiterals = 4096;
+    static constexpr size_t kMaxGramLiterals = 16384;
     static constexpr qsizetype kTeddyPadding = 32;
     bool m_teddy = false;
     alignas(16) uint8_t m_teddyLo[3][16] = {};
@@ -246,6 +248,35 @@ LiteralScanner::ScanResult LiteralScanner::scanWith(QStringView subject, Hit &hi
     return result;
 }
 
+[[gnu::always_inline]] inline bool LiteralScanner::sameBytes(const char *a, const char *b, size_t n)
+{
+    // Literals are short: a call to memcmp per candidate costs more than comparing words inline.
+    auto word = [](const char *p) {
+        uint64_t w;
+        std::memcpy(&w, p, sizeof w);
+        return w;
+    };
+    auto half = [](const char *p) {
+        uint32_t w;
+        std::memcpy(&w, p, sizeof w);
+        return w;
+    };
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            if (word(a + i) != word(b + i))
+                return false;
+        }
+        return word(a + n - 8) == word(b + n - 8);
+    }
+    if (n >= 4)
+        return half(a) == half(b) && half(a + n - 4) == half(b + n - 4);
+    for (size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
 inline uint32_t LiteralScanner::gramOf(const char *at) const
 {
     // Seven bits per byte: the subject is ASCII here.
@@ -280,7 +311,7 @@ inline void LiteralScanner::verifyEntries(const GramEntry *begin, const GramEntr
         const qsizetype start = at - entry->offset;
         if (start < 0 || start + entry->length > size)
             continue;
-        if (std::memcmp(text + start, m_asciiText.data() + entry->text, entry->length) != 0)
+        if (!sameBytes(text + start, m_asciiText.data() + entry->text, entry->length))
             continue;
         if constexpr (std::is_invocable_v<Hit &, int, qsizetype>)
             hit(entry->id, start + entry->length);

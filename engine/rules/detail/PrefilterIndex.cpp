@@ -10,8 +10,6 @@
 
 #include <QHash>
 
-#include "rules/detail/UnicodeTables.h"
-
 namespace Dsn::Rules::Detail {
 
 namespace {
@@ -77,19 +75,18 @@ PrefilterIndex::PrefilterIndex(const std::vector<RuleFacts> &rules)
     QHash<QString, int> uses;
     for (size_t i = 0; i < count; ++i) {
         const RuleFacts &r = rules[i];
-        if (!r.exactLiteral.isEmpty()) {
-            // The scan hit decides, so even a one-character text is worth scanning for.
-            // Case-insensitive text is decided by the scan only when it is ASCII: beyond that,
-            // Boost's case-insensitive comparison and simple case folding part ways (ſ, final
-            // sigma), and Boost is the reference here.
-            if (!r.exactLiteralFoldCase) {
-                m_kind[i] = Kind::ExactLiteral;
-                sets[i].append({{{r.exactLiteral, false}}});
-            } else {
-                if (isAscii(r.exactLiteral))
-                    m_kind[i] = Kind::FoldedLiteral;
-                sets[i].append({{{UnicodeTables::simpleFold(r.exactLiteral), true}}});
-            }
+        // The scan hit decides, so even a one-character text is worth scanning for; a set of
+        // several needs usable strings, as a trigger would. Case-insensitive strings are decided
+        // by the scan only when ASCII: beyond that, Boost's case-insensitive comparison and
+        // simple case folding part ways (ſ, final sigma), and Boost is the reference here.
+        const RustRegexTranslator::LiteralSet &exact = r.exactLiterals;
+        if (!exact.isEmpty() && (exact.size() == 1 || usable(exact))) {
+            const bool folded = std::any_of(exact.begin(), exact.end(), [](const auto &s) { return s.foldCase; });
+            const bool decidable = std::all_of(exact.begin(), exact.end(),
+                                               [](const auto &s) { return !s.foldCase || isAscii(s.text); });
+            if (decidable)
+                m_kind[i] = folded ? Kind::FoldedLiteral : Kind::ExactLiteral;
+            sets[i].append({exact});
         } else {
             for (const RustRegexTranslator::AnchoredLiterals &set : r.anchoredSets) {
                 if (usable(set.strings))

@@ -23,8 +23,8 @@ namespace Dsn::Rules::Detail {
  * the most selective by a table-wide score, is the rule's trigger: the scan finding any of its
  * strings makes the rule a candidate. The rule's other sets must then have been seen too before
  * its regex runs. Sets of a pattern anchored at the start count only where they end early
- * enough (RustRegexTranslator::AnchoredLiterals). A rule that is literal text in one case mode needs no regex at all: the
- * trigger hit is the match. Case-sensitive strings are checked against the subject's exact text
+ * enough (RustRegexTranslator::AnchoredLiterals). A rule that is literal text in one case mode
+ * (alternatives included) needs no regex at all: the trigger hit is the match. Case-sensitive strings are checked against the subject's exact text
  * where the case-folded scan finds them. Rules
  * without a usable set (every string shorter than MinLiteralLength, or none) always run.
  *
@@ -39,8 +39,8 @@ public:
     {
         QList<RustRegexTranslator::LiteralSet> literalSets;
         QList<RustRegexTranslator::AnchoredLiterals> anchoredSets;
-        QString exactLiteral; ///< non-null: the rule matches exactly where this text occurs
-        bool exactLiteralFoldCase = false;
+        /// Non-empty: the rule matches exactly where one of these strings occurs.
+        RustRegexTranslator::LiteralSet exactLiterals;
     };
 
     /// Shorter literals occur in nearly every reply (" ", "[", "5."), so they filter nothing.
@@ -77,7 +77,7 @@ private:
     enum class Kind : uint8_t
     {
         Regex,         ///< decided by the regex, after the other sets are checked
-        FoldedLiteral, ///< the trigger hit is the match
+        FoldedLiteral, ///< the trigger hit is the match unless a character folds into ASCII
         ExactLiteral,  ///< the trigger hit, checked case-sensitively, is the match
     };
 

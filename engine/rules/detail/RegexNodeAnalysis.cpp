@@ -10,6 +10,9 @@
 #include <utility>
 #include <vector>
 
+#include <unicode/uchar.h>
+#include <unicode/uniset.h>
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -503,46 +506,65 @@ QList<RustRegexTranslator::AnchoredLiterals> RegexNodeAnalysis::anchoredLiteralS
     return out;
 }
 
-RegexNodeAnalysis::ExactLiteral RegexNodeAnalysis::exactLiteral(const RegexNode &root)
+RustRegexTranslator::LiteralSet RegexNodeAnalysis::exactLiterals(const RegexNode &root)
 {
-    if (!pureLiteralNode(root))
-        return {};
-    QString text;
+    // setInfo() treats anchors as empty and joins a case-sensitive part with a folded one into
+    // a folded string: both only ever widen a set, so such patterns are left to the regex.
     bool anyFolded = false;
     bool anyExact = false;
-    auto take = [&](const Node &literal) {
-        // A character without case variants reads the same either way.
-        if (literal.foldCase)
-            anyFolded = true;
-        else if (UnicodeTables::hasCaseVariants(literal.ch))
-            anyExact = true;
-        text += ucs4(literal.ch);
-    };
-    if (root.kind == Node::Kind::Literal) {
-        take(root);
-    } else {
-        for (const Node &child : root.children) {
-            if (child.kind == Node::Kind::Literal)
-                take(child);
+    auto literalOnly = [&](auto &&self, const Node &n) -> bool {
+        switch (n.kind) {
+        case Node::Kind::Empty:
+        case Node::Kind::Flags:
+            return true;
+        case Node::Kind::Literal:
+            // A character without case variants reads the same either way.
+            if (n.foldCase)
+                anyFolded = true;
+            else if (UnicodeTables::hasCaseVariants(n.ch))
+                anyExact = true;
+            return true;
+        case Node::Kind::Repetition:
+            if (n.unbounded || n.max != 1)
+                return false;
+            [[fallthrough]];
+        case Node::Kind::Group:
+        case Node::Kind::Concat:
+        case Node::Kind::Alternation:
+            return std::all_of(n.children.begin(), n.children.end(),
+                               [&](const Node &child) { return self(self, child); });
+        case Node::Kind::Class:
+        case Node::Kind::Assertion:
+            return false;
         }
-    }
-    if (anyFolded && anyExact)
+        return false;
+    };
+    if (!literalOnly(literalOnly, root) || (anyFolded && anyExact))
         return {};
-    return {text, anyFolded};
+    SetInfo info = setInfo(root);
+    if (!info.exact || info.strings.isEmpty() || hasEmpty(info.strings))
+        return {};
+    return info.strings;
 }
 
 namespace {
 
 using AsciiMask = RegexNodeAnalysis::AsciiMask;
 
-/// The ASCII part of `set`, closed over case both ways ICU knows when `foldCase`: a superset of
-/// what any case-insensitive comparison accepts.
-AsciiMask asciiPart(icu::UnicodeSet set, bool foldCase)
+/// For each ASCII character, the ASCII part of its case closure (asciiCaseClosure's way).
+struct AsciiClosures
 {
-    if (foldCase) {
-        set.closeOver(USET_CASE_INSENSITIVE);
-        UnicodeTables::closeOverSimpleCaseFolding(set);
-    }
+    AsciiMask ofAscii[0x80];
+    /// The other code points whose closure reaches ASCII (ſ and the Kelvin sign in ICU 72).
+    std::vector<std::pair<UChar32, AsciiMask>> reaching;
+    /// False when ICU could not build the candidates: every set then takes the slow closure.
+    bool complete = false;
+};
+
+AsciiMask slowAsciiClosure(icu::UnicodeSet set)
+{
+    set.closeOver(USET_CASE_INSENSITIVE);
+    UnicodeTables::closeOverSimpleCaseFolding(set);
     AsciiMask mask{0, 0};
     for (UChar32 c = 0; c < 0x80; ++c) {
         if (set.contains(c))
@@ -551,15 +573,84 @@ AsciiMask asciiPart(icu::UnicodeSet set, bool foldCase)
     return mask;
 }
 
-/// The mask of a node that is exactly one character, if it is one.
-std::optional<AsciiMask> singlePosition(const Node &n)
+const AsciiClosures &asciiClosures()
+{
+    static const AsciiClosures s_closures = [] {
+        AsciiClosures c;
+        for (UChar32 a = 0; a < 0x80; ++a)
+            c.ofAscii[a] = slowAsciiClosure(icu::UnicodeSet(a, a));
+        // Only members of the ASCII range's own closure can reach ASCII: case closure relates
+        // characters both ways. Walking every Case_Sensitive character instead took ~400M
+        // instructions at the first compile of every process. TestRegexSetMapPrefilter's
+        // "[^\\u0000-\\u007F]" row (all of them against ICU's full closure) checks the shortcut.
+        icu::UnicodeSet candidates(0, 0x7F);
+        candidates.closeOver(USET_CASE_INSENSITIVE);
+        UnicodeTables::closeOverSimpleCaseFolding(candidates);
+        candidates.remove(0, 0x7F);
+        candidates.removeAllStrings();
+        for (int32_t r = 0; r < candidates.getRangeCount(); ++r) {
+            for (UChar32 x = candidates.getRangeStart(r); x <= candidates.getRangeEnd(r); ++x) {
+                const AsciiMask m = slowAsciiClosure(icu::UnicodeSet(x, x));
+                if ((m[0] | m[1]) != 0)
+                    c.reaching.emplace_back(x, m);
+            }
+        }
+        c.complete = !candidates.isBogus();
+        return c;
+    }();
+    return s_closures;
+}
+
+/// Bit 1 (U+0001) of a position also stands for every character beyond ASCII, which
+/// ClassRunFilter reads as U+0001 (and the text's edges as NUL), so a position admitting any of
+/// them sets it.
+constexpr AsciiMask kBeyond{2, 0};
+/// ASCII word characters ([0-9A-Za-z_]: Rust's Unicode and ASCII word classes agree there).
+constexpr AsciiMask kWord{0x03FF000000000000ull, 0x07FFFFFE87FFFFFEull};
+/// Word characters, those beyond ASCII included.
+constexpr AsciiMask kWordOrBeyond{kWord[0] | kBeyond[0], kWord[1]};
+/// Non-word characters, those beyond ASCII, and the edges.
+constexpr AsciiMask kNonWord{~kWord[0], ~kWord[1]};
+
+AsciiMask operator&(const AsciiMask &a, const AsciiMask &b)
+{
+    return {a[0] & b[0], a[1] & b[1]};
+}
+
+AsciiMask operator|(const AsciiMask &a, const AsciiMask &b)
+{
+    return {a[0] | b[0], a[1] | b[1]};
+}
+
+/// One character of a run, and whether all it admits are word characters (Unicode's \\w) or
+/// none are, which decides what a word boundary next to it says about its neighbour.
+struct Position
+{
+    AsciiMask mask{0, 0};
+    bool allWord = false;
+    bool noWord = false;
+};
+
+/// `set` is every character the position admits, exactly.
+Position positionOf(const icu::UnicodeSet &set, const AsciiMask &ascii)
+{
+    const icu::UnicodeSet &word = UnicodeTables::perlUnicode(UnicodeTables::Perl::Word);
+    const bool beyond = !set.isEmpty() && set.getRangeEnd(set.getRangeCount() - 1) >= 0x80;
+    return {beyond ? ascii | kBeyond : ascii, !set.isEmpty() && word.containsAll(set) != 0, word.containsNone(set) != 0};
+}
+
+/// The position of a node that is exactly one character, if it is one.
+std::optional<Position> singlePosition(const Node &n)
 {
     switch (n.kind) {
-    case Node::Kind::Literal:
-        return asciiPart(icu::UnicodeSet(n.ch, n.ch), n.foldCase);
+    case Node::Kind::Literal: {
+        // Both regex forms spell a case-insensitive literal as its orbit (BoostRegexWriter).
+        const icu::UnicodeSet set = n.foldCase ? UnicodeTables::caseOrbit(n.ch) : icu::UnicodeSet(n.ch, n.ch);
+        return positionOf(set, RegexNodeAnalysis::asciiCaseClosure(icu::UnicodeSet(n.ch, n.ch), n.foldCase));
+    }
     case Node::Kind::Class:
         // Stored closed over case under (?i); closing again costs nothing in safety.
-        return asciiPart(n.set, true);
+        return positionOf(n.set, RegexNodeAnalysis::asciiCaseClosure(n.set, true));
     case Node::Kind::Group:
         return singlePosition(n.children.front());
     default:
@@ -567,48 +658,159 @@ std::optional<AsciiMask> singlePosition(const Node &n)
     }
 }
 
-/// Appends `n`'s required consecutive positions to `current`, moving it to `runs` wherever the
-/// match may put a variable stretch between two positions.
-void appendPositions(const Node &n, std::vector<AsciiMask> &current, std::vector<std::vector<AsciiMask>> &runs)
+/**
+ * Collects runs of consecutive positions. Word-boundary assertions constrain a neighbour: next to
+ * a position of word characters only, the other side is a non-word character or the text's edge
+ * (`\\b[a-z]{2}\\d\\b` needs non-word, two letters, a digit, non-word). Leaving a constraint
+ * out is always safe; every one kept must hold in every match, on any subject.
+ */
+class RunBuilder
 {
-    auto flush = [&] {
-        if (!current.empty())
-            runs.push_back(std::move(current));
-        current.clear();
+public:
+    std::vector<std::vector<AsciiMask>> runs;
+
+    void append(const Node &n);
+    /// Ends the current run: what follows may start anywhere.
+    void flush()
+    {
+        // The unit after a word character at a boundary is non-word (or the end); after a
+        // non-word one, a word character.
+        if (m_next == Next::NonWord)
+            m_current.push_back({kNonWord, false, true});
+        else if (m_next == Next::Word)
+            m_current.push_back({kWordOrBeyond, true, false});
+        m_next = Next::Any;
+        if (!m_current.empty()) {
+            std::vector<AsciiMask> run;
+            for (const Position &p : m_current)
+                run.push_back(p.mask);
+            runs.push_back(std::move(run));
+        }
+        m_current.clear();
+    }
+
+private:
+    enum class Next
+    {
+        Any,
+        NonWord,  ///< the next unit is a non-word character or the text's end
+        Word,     ///< the next unit is a word character
+        Boundary, ///< a word boundary whose sides the next position decides
     };
-    if (const std::optional<AsciiMask> single = singlePosition(n)) {
-        current.push_back(*single);
+
+    static void restrict(Position &p, bool word)
+    {
+        p.mask = p.mask & (word ? kWordOrBeyond : kNonWord);
+        p.allWord = word;
+        p.noWord = !word;
+    }
+    void push(Position p)
+    {
+        switch (m_next) {
+        case Next::Any:
+            break;
+        case Next::NonWord:
+            restrict(p, false);
+            break;
+        case Next::Word:
+            restrict(p, true);
+            break;
+        case Next::Boundary:
+            if (p.allWord)
+                before(false);
+            else if (p.noWord)
+                before(true);
+            break;
+        }
+        m_next = Next::Any;
+        m_current.push_back(p);
+    }
+    /// The unit before the next position is a word character or not (at the text's start,
+    /// only a non-word one can be, the edge).
+    void before(bool word)
+    {
+        if (!m_current.empty())
+            restrict(m_current.back(), word);
+        else if (!word)
+            m_current.push_back({kNonWord, false, true});
+    }
+    void assertion(const Node &n)
+    {
+        using A = RegexNode::Assertion;
+        // Two in a row: the first one's constraint is enough. Under (?-u) a boundary reads
+        // letters beyond ASCII as non-word, which the flags do not say.
+        if (m_next != Next::Any || n.asciiWord)
+            return;
+        const A a = n.assertion;
+        const bool afterWord = !m_current.empty() && m_current.back().allWord;
+        const bool afterNonWord = !m_current.empty() && m_current.back().noWord;
+        switch (a) {
+        case A::WordBoundary:
+            m_next = afterWord ? Next::NonWord : afterNonWord ? Next::Word : Next::Boundary;
+            break;
+        case A::WordStart:
+            before(false);
+            m_next = Next::Word;
+            break;
+        case A::WordEnd:
+            if (!m_current.empty())
+                restrict(m_current.back(), true);
+            m_next = Next::NonWord;
+            break;
+        case A::WordStartHalf:
+            before(false);
+            break;
+        case A::WordEndHalf:
+            m_next = Next::NonWord;
+            break;
+        default:
+            break; // the positions around other assertions stay adjacent
+        }
+    }
+
+    std::vector<Position> m_current;
+    Next m_next = Next::Any;
+};
+
+void RunBuilder::append(const Node &n)
+{
+    if (const std::optional<Position> single = singlePosition(n)) {
+        push(*single);
         return;
     }
     switch (n.kind) {
     case Node::Kind::Empty:
     case Node::Kind::Flags:
-    case Node::Kind::Assertion:
         return; // zero width: the positions around it stay adjacent
+    case Node::Kind::Assertion:
+        assertion(n);
+        return;
     case Node::Kind::Group:
-        appendPositions(n.children.front(), current, runs);
+        append(n.children.front());
         return;
     case Node::Kind::Concat:
         for (const Node &child : n.children)
-            appendPositions(child, current, runs);
+            append(child);
         return;
     case Node::Kind::Repetition: {
         const Node &child = n.children.front();
-        if (const std::optional<AsciiMask> single = singlePosition(child)) {
+        if (const std::optional<Position> single = singlePosition(child)) {
             const uint32_t copies = std::min<uint32_t>(n.min, RegexNodeAnalysis::MaxClassRun);
-            current.insert(current.end(), copies, *single);
+            for (uint32_t k = 0; k < copies; ++k)
+                push(*single);
             if (n.unbounded || n.max != n.min) {
                 // The first `min` repetitions follow what came before, the last `min` precede
                 // what comes after: both are runs.
                 flush();
-                current.insert(current.end(), copies, *single);
+                for (uint32_t k = 0; k < copies; ++k)
+                    push(*single);
             }
             return;
         }
         flush();
         // The first repetition is required and its inside is contiguous.
         if (n.min > 0) {
-            appendPositions(child, current, runs);
+            append(child);
             flush();
         }
         return;
@@ -632,19 +834,44 @@ double runScore(const std::vector<AsciiMask> &run)
 
 } // namespace
 
+RegexNodeAnalysis::AsciiMask RegexNodeAnalysis::asciiCaseClosure(const icu::UnicodeSet &set, bool foldCase)
+{
+    // Closing a large class (\\S, \\w) over case visits every member; the closure is a union
+    // over members, and only ASCII and a few other members can reach ASCII.
+    const AsciiClosures *closures = foldCase ? &asciiClosures() : nullptr;
+    if (closures && !closures->complete)
+        return slowAsciiClosure(set);
+    AsciiMask mask{0, 0};
+    for (UChar32 c = 0; c < 0x80; ++c) {
+        if (!set.contains(c))
+            continue;
+        const AsciiMask &m = closures ? closures->ofAscii[c] : AsciiMask{0, 0};
+        mask[0] |= m[0];
+        mask[1] |= m[1];
+        mask[size_t(c / 64)] |= uint64_t(1) << (c % 64);
+    }
+    if (closures) {
+        for (const auto &[c, m] : closures->reaching) {
+            if (set.contains(c)) {
+                mask[0] |= m[0];
+                mask[1] |= m[1];
+            }
+        }
+    }
+    return mask;
+}
+
 std::vector<std::vector<RegexNodeAnalysis::AsciiMask>> RegexNodeAnalysis::requiredClassRuns(const RegexNode &root)
 {
     // A three-digit reply code is about eleven bits; a lone \\S\\s\\S about five, which every
     // reply has.
     constexpr double kMinBits = 8;
     constexpr size_t kMaxRuns = 4;
-    std::vector<std::vector<AsciiMask>> runs;
-    std::vector<AsciiMask> current;
-    appendPositions(root, current, runs);
-    if (!current.empty())
-        runs.push_back(std::move(current));
+    RunBuilder builder;
+    builder.append(root);
+    builder.flush();
     std::vector<std::pair<double, std::vector<AsciiMask>>> scored;
-    for (std::vector<AsciiMask> &run : runs) {
+    for (std::vector<AsciiMask> &run : builder.runs) {
         if (run.size() > MaxClassRun)
             run.resize(MaxClassRun);
         const double score = runScore(run);

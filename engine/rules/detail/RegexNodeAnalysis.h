@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <unicode/uniset.h>
+
 #include <QStringList>
 
 #include "rules/RustRegexTranslator.h"
@@ -48,18 +50,14 @@ public:
      */
     static QList<RustRegexTranslator::AnchoredLiterals> anchoredLiteralSets(const RegexNode &root);
 
-    /// What a pattern made of literal text alone matches without running a regex.
-    struct ExactLiteral
-    {
-        QString text;          ///< as written; null when not literal text in one case mode
-        bool foldCase = false; ///< compare under simple case folding
-    };
     /**
-     * The literal text the pattern consists of, when it has no anchor, class or operator and
-     * all its cased characters are either case-sensitive or case-insensitive (not mixed): then
-     * it matches exactly the subjects that contain that text.
+     * The strings a pattern made of literal text alone matches, when it has no anchor or class,
+     * no repetition but `?`, and all its cased characters are either case-sensitive or
+     * case-insensitive (not mixed): then it matches exactly the subjects that contain one of
+     * them (`(?i)(mailbox|account) (is )?full` gives six). Empty otherwise, and when a match
+     * could be empty or the alternatives exceed what literalSets() enumerates.
      */
-    static ExactLiteral exactLiteral(const RegexNode &root);
+    static RustRegexTranslator::LiteralSet exactLiterals(const RegexNode &root);
 
     /// The ASCII characters one position admits: bit c of word c / 64.
     using AsciiMask = std::array<uint64_t, 2>;
@@ -67,11 +65,21 @@ public:
      * For a prefilter of patterns without a literal: runs of consecutive single characters every
      * match contains (`\\d{3}\\s\\d` gives digit, digit, digit, space, digit), each position
      * reduced to the ASCII characters it admits, closed over case so that it holds whatever a
-     * regex engine's case-insensitive comparison could accept. An ASCII subject that lacks any
-     * of them cannot match. The few most selective, at most MaxClassRun positions each; empty
-     * when none narrows the subjects enough to be worth checking.
+     * regex engine's case-insensitive comparison could accept; bit 1 (U+0001) is also set where
+     * a position admits any character beyond ASCII, which ClassRunFilter reads as U+0001 (and
+     * the text's edges as NUL). Word boundaries add their outside where one side is all word characters
+     * (`\\b[a-z]{2}\\d\\b` gives non-word, letter, letter, digit, non-word). A subject
+     * that lacks any of them cannot match. The few most selective, at most MaxClassRun positions
+     * each; empty when none narrows the subjects enough to be worth checking.
      */
     static std::vector<std::vector<AsciiMask>> requiredClassRuns(const RegexNode &root);
+    /**
+     * The ASCII members of `set`, and with `foldCase` those of its closure over case both ways
+     * ICU knows (USET_CASE_INSENSITIVE, then simple case folding orbits): a superset of what any
+     * case-insensitive comparison accepts. Exactly what closing the whole set would give, without
+     * visiting every member of a large class.
+     */
+    static AsciiMask asciiCaseClosure(const icu::UnicodeSet &set, bool foldCase);
     static constexpr size_t MaxClassRun = 32;
 };
 

@@ -11,6 +11,9 @@
 #include <thread>
 #include <vector>
 
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -25,6 +28,8 @@
 #include "rules/CompiledPattern.h"
 #include "rules/RegexSetMap.h"
 #include "rules/detail/LiteralScanner.h"
+#include "rules/detail/RegexNodeAnalysis.h"
+#include "rules/detail/UnicodeTables.h"
 
 using Dsn::CompatProfile;
 using Dsn::SmtpResponse;
@@ -270,6 +275,10 @@ QList<RegexRule> pathsTable()
         u"^\\d mailbox"_qs,
         u"^(?i)x{2}ab(c|d)"_qs,
         u"^.{0,3}Quota"_qs,
+        u"(?i)(\u212Aelvin|halt) (is )?over"_qs,
+        u"(Over|Under) (?i:quota)"_qs,
+        u"(Empfänger|Recipient) (unbekannt|unknown)"_qs,
+        u"(?i)(kelvin|mailbox) (is )?full"_qs,
     });
 }
 
@@ -336,6 +345,17 @@ QStringList pathsSubjects()
             u"abcdQuota"_qs,
             u"𐐀Quota"_qs,
             u"𐐀𐐀Quota"_qs,
+            u"HALT IS OVER"_qs,
+            u"kelvin over"_qs,
+            u"\u212Aelvin is over"_qs,
+            u"Under QUOTA"_qs,
+            u"under quota"_qs,
+            u"Recipient unbekannt"_qs,
+            u"Empfänger unknown!"_qs,
+            u"recipient unknown"_qs,
+            u"KELVIN IS FULL"_qs,
+            u"\u212Aelvin full"_qs,
+            u"mailbox is  full"_qs,
             u""_qs};
 }
 
@@ -555,10 +575,16 @@ private slots:
     void asciiPathMatchesAutomaton();
     void gaveUp_data();
     void gaveUp();
+    void asciiCaseClosure_data();
+    void asciiCaseClosure();
+    void decidedByScan_data();
+    void decidedByScan();
     void prefilterDoesWork_data();
     void prefilterDoesWork();
     void classRuns_data();
     void classRuns();
+    void runsBeyondAscii_data();
+    void runsBeyondAscii();
     void literalFreeGroups_data();
     void literalFreeGroups();
     void groupGaveUp();
@@ -712,7 +738,8 @@ void TestRegexSetMapPrefilter::asciiPathMatchesAutomaton_data()
     QTest::newRow("teddy") << 12 << true;
     QTest::newRow("teddy limit") << 48 << true;
     QTest::newRow("gram set") << 300 << true;
-    QTest::newRow("automaton") << 5000 << false;
+    QTest::newRow("gram set, thousands") << 12000 << true;
+    QTest::newRow("automaton") << 17000 << false;
     QTest::newRow("one-unit literal") << 20 << false;
 }
 
@@ -801,6 +828,92 @@ void TestRegexSetMapPrefilter::gaveUp()
     QCOMPARE(pre->findFirst(subject), scan->findFirst(subject));
 }
 
+void TestRegexSetMapPrefilter::asciiCaseClosure_data()
+{
+    QTest::addColumn<QString>("set"); // ICU set syntax
+
+    for (const char *set : {"[a]", "[k]", "[K]", "[s]", "[\\u017F]", "[\\u212A]", "[\\u0130]", "[\\u0131]",
+                            "[\\u1E9E]", "[0-9]", "[a-z]", "[[:L:]]", "[[:Greek:]]", "[^a]", "[^\\u0000-\\u007F]",
+                            "[^[:White_Space:]]", "[[:White_Space:]]", "[\\u0000-\\U0010FFFF]", "[\\U00010400]", "[]"})
+        QTest::newRow(set) << QString::fromLatin1(set);
+}
+
+// The fast closure must equal closing the whole set, which is what the class runs relied on.
+void TestRegexSetMapPrefilter::asciiCaseClosure()
+{
+    QFETCH(QString, set);
+
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeSet members(icu::UnicodeString(reinterpret_cast<const UChar *>(set.utf16()), int32_t(set.size())),
+                                  status);
+    QVERIFY(U_SUCCESS(status));
+    icu::UnicodeSet closed = members;
+    closed.closeOver(USET_CASE_INSENSITIVE);
+    Dsn::Rules::Detail::UnicodeTables::closeOverSimpleCaseFolding(closed);
+    Dsn::Rules::Detail::RegexNodeAnalysis::AsciiMask expected{0, 0};
+    Dsn::Rules::Detail::RegexNodeAnalysis::AsciiMask plain{0, 0};
+    for (UChar32 c = 0; c < 0x80; ++c) {
+        if (closed.contains(c))
+            expected[size_t(c / 64)] |= uint64_t(1) << (c % 64);
+        if (members.contains(c))
+            plain[size_t(c / 64)] |= uint64_t(1) << (c % 64);
+    }
+    QCOMPARE(Dsn::Rules::Detail::RegexNodeAnalysis::asciiCaseClosure(members, true), expected);
+    QCOMPARE(Dsn::Rules::Detail::RegexNodeAnalysis::asciiCaseClosure(members, false), plain);
+}
+
+void TestRegexSetMapPrefilter::decidedByScan_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<bool>("decided"); // the scan alone answers (no Boost run)
+    QTest::addColumn<bool>("matches");
+
+    const QString words = u"(?i)(mailbox|account) (is |has been )?(disabled|suspended)"_qs;
+    QTest::newRow("set, folded") << words << u"550 ACCOUNT has been Disabled"_qs << true << true;
+    QTest::newRow("set, folded, near miss") << words << u"account was disabled"_qs << false << false;
+    QTest::newRow("set, exact") << u"(disabled|suspended) (temporarily|permanently)"_qs
+                                << u"x suspended permanently"_qs << true << true;
+    QTest::newRow("set, exact, other case") << u"(disabled|suspended) (temporarily|permanently)"_qs
+                                            << u"Suspended permanently"_qs << false << false;
+    QTest::newRow("set, exact beyond ASCII") << u"(Empfänger|Recipient) unbekannt"_qs << u"Empfänger unbekannt"_qs
+                                             << true << true;
+    QTest::newRow("set, exact beyond ASCII, other case")
+        << u"(Empfänger|Recipient) unbekannt"_qs << u"EMPFÄNGER unbekannt"_qs << false << false;
+    // ſ folds to s: Boost must confirm what the folded scan saw.
+    QTest::newRow("set, subject folds into ASCII") << words << u"account is ſuspended"_qs << false << true;
+    // Boost's case-insensitive comparison and simple folding differ beyond ASCII.
+    QTest::newRow("set, folded beyond ASCII") << u"(?i)(straße|gasse) (is )?closed"_qs << u"STRA\u1E9EE is closed"_qs
+                                              << false << true;
+    QTest::newRow("set, mixed case modes") << u"(Over|Under) (?i:quota)"_qs << u"Under QUOTA"_qs << false << true;
+    QTest::newRow("set with an anchor") << u"^(mailbox|account) full"_qs << u"mailbox full"_qs << false << true;
+    QTest::newRow("set with a class") << u"(mailbox|account)\\s+full"_qs << u"mailbox full"_qs << false << true;
+    QTest::newRow("set with a repetition") << u"(mailbox|account) (very )+full"_qs << u"account very full"_qs << false
+                                           << true;
+    QTest::newRow("single text") << u"user unknown"_qs << u"550 user unknown"_qs << true << true;
+}
+
+// Plain-text alternatives need no regex: the scan finding one of them is the match.
+void TestRegexSetMapPrefilter::decidedByScan()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, subject);
+    QFETCH(bool, decided);
+    QFETCH(bool, matches);
+
+    const QList<RegexRule> rules = {{u"unrelated"_qs, QJsonValue(1)}, {pattern, QJsonValue(2)}};
+    const auto pre = RegexSetMap::compile(rules, RegexSetMap::Strategy::Prefiltered);
+    const auto scan = RegexSetMap::compile(rules, RegexSetMap::Strategy::Scan);
+    QVERIFY(pre.ok() && scan.ok());
+    QCOMPARE(scan->findFirst(subject), matches ? 1 : -1);
+    QCOMPARE(pre->findFirst(subject), matches ? 1 : -1);
+    QCOMPARE(pre->lookup(subject).matches, scan->lookup(subject).matches);
+    const RegexSetMap::PrefilterStats stats = pre->prefilterStats(subject);
+    QCOMPARE(stats.decidedByScan, decided ? 1 : 0);
+    if (decided)
+        QCOMPARE(stats.regexRuns, 0);
+}
+
 void TestRegexSetMapPrefilter::prefilterDoesWork_data()
 {
     QTest::addColumn<QString>("table");
@@ -853,6 +966,13 @@ void TestRegexSetMapPrefilter::classRuns_data()
     QTest::newRow("words are too common") << u"^\\S+\\s\\S+$"_qs << QList<int>{} << u""_qs << u"a b"_qs;
     // Split by the alternation into two equal runs, kept once.
     QTest::newRow("alternation splits") << u"\\d{3}(a|b)\\d{3}"_qs << QList<int>{3} << u"12a45"_qs << u"123b456"_qs;
+    // A word boundary next to word characters adds the non-word unit outside, or the text's edge.
+    QTest::newRow("word boundaries") << u"(?i)\\b[a-z]{2}\\d\\b"_qs << QList<int>{5} << u"xab1 ab12"_qs << u"ab1"_qs;
+    QTest::newRow("word boundaries inside") << u"(?i)\\b[a-z]{2}\\d\\b"_qs << QList<int>{5} << u"xab1 ab12"_qs
+                                            << u"5 ab1."_qs;
+    QTest::newRow("word end") << u"\\d{3}\\b"_qs << QList<int>{4} << u"1234x"_qs << u"x 123"_qs;
+    QTest::newRow("word start") << u"\\b{start}\\d{3}"_qs << QList<int>{4} << u"x1234"_qs << u"123x"_qs;
+    QTest::newRow("boundary after non-word") << u"\\d{3}\\s\\b"_qs << QList<int>{5} << u"123 "_qs << u"123 x"_qs;
     QTest::newRow("two runs") << u"\\d{3}\\s.*\\s[A-Z]{4}\\d"_qs << QList<int>{4, 6} << u"550 x ABCD"_qs
                               << u"550 x ABCD1"_qs;
 }
@@ -884,6 +1004,50 @@ void TestRegexSetMapPrefilter::classRuns()
         map->prefilterStats(without, &ran);
         QVERIFY2(!ran.contains(0), qPrintable(without));
     }
+}
+
+void TestRegexSetMapPrefilter::runsBeyondAscii_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<bool>("matches");
+    QTest::addColumn<bool>("skipped"); // the class runs rule the pattern out without Boost
+
+    const QString code = u"(?i)\\b[a-z]{2}\\d\\b"_qs;
+    QTest::newRow("code in accented text") << code << u"Boîte pleine ab1, réessayez"_qs << true << false;
+    QTest::newRow("no code in accented text") << code << u"Boîte pleine, réessayez"_qs << false << true;
+    // é is a word character: no boundary before the a, but the runs cannot tell.
+    QTest::newRow("code after a letter beyond ASCII") << code << u"éab1"_qs << false << false;
+    QTest::newRow("code in astral text") << code << u"𐐀 ab1 𐐀"_qs << true << false;
+    // The Kelvin sign is a case variant of k; Arabic-Indic digits are Unicode digits.
+    QTest::newRow("kelvin sign") << u"(?i)\\bk\\d{2}"_qs << u"x \u212A12"_qs << true << false;
+    QTest::newRow("digits beyond ASCII") << u"\\d{3}\\s\\d"_qs << u"\u0661\u0662\u0663 \u0664 é"_qs << true
+                                         << false;
+    // A class with a non-word character says nothing about the other side of a boundary.
+    QTest::newRow("boundary beside a mixed class") << u"\\b[a-z\u2014]\\d{3}"_qs << u"1\u2014234 é"_qs << true
+                                                   << false;
+    QTest::newRow("ascii boundary beside a letter beyond ASCII")
+        << u"(?-u:\\b)[a-z\u00e9]\\d{3}"_qs << u"a\u00e9123"_qs << true << false;
+}
+
+// Subjects beyond ASCII read each such character as a wildcard of the positions admitting one.
+void TestRegexSetMapPrefilter::runsBeyondAscii()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, subject);
+    QFETCH(bool, matches);
+    QFETCH(bool, skipped);
+
+    const QList<RegexRule> rules = {{pattern, QJsonValue(1)}, {u"\\d\\D"_qs, QJsonValue(2)}};
+    const auto pre = RegexSetMap::compile(rules, RegexSetMap::Strategy::Prefiltered);
+    const auto scan = RegexSetMap::compile(rules, RegexSetMap::Strategy::Scan);
+    QVERIFY(pre.ok() && scan.ok());
+    QCOMPARE(scan->lookup(subject).matches.contains(0), matches);
+    QCOMPARE(pre->lookup(subject).matches, scan->lookup(subject).matches);
+    QCOMPARE(pre->findFirst(subject), scan->findFirst(subject));
+    QList<int> ran;
+    pre->prefilterStats(subject, &ran);
+    QCOMPARE(!ran.contains(0), skipped);
 }
 
 void TestRegexSetMapPrefilter::literalFreeGroups_data()
