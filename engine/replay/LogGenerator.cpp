@@ -87,10 +87,12 @@ Diagnostic corpusError(const QString &path, const QString &why)
 } // namespace
 
 LogGenerator::LogGenerator(QList<Reply> replies, quint64 seed)
-    : m_replies(replies.isEmpty() ? builtinReplies() : std::move(replies)), m_state(seed)
+    : m_state(seed)
 {
-    m_prepared.reserve(m_replies.size());
-    for (const Reply &reply : std::as_const(m_replies))
+    if (replies.isEmpty())
+        replies = builtinReplies();
+    m_prepared.reserve(replies.size());
+    for (const Reply &reply : std::as_const(replies))
         m_prepared.append(prepare(reply));
 }
 
@@ -98,6 +100,7 @@ LogGenerator::Prepared LogGenerator::prepare(const Reply &reply)
 {
     Prepared p;
     p.code = reply.lines.first().left(3).toInt();
+    p.phase = reply.phase;
     // The log keeps the content without code and enhanced code, lines joined by spaces.
     QStringList parts;
     for (qsizetype i = 0; i < reply.lines.size(); ++i) {
@@ -265,9 +268,7 @@ QByteArray LogGenerator::nextRecord(bool *isFailure)
                                {QStringLiteral("content"), QStringLiteral("OK ids=") + hex(32)},
                                {QStringLiteral("command"), QStringLiteral(".\r\n")}};
     } else {
-        const qsizetype index = below(int(m_replies.size()));
-        const Reply &reply = m_replies.at(index);
-        const Prepared &prepared = m_prepared.at(index);
+        const Prepared &prepared = pick(m_prepared);
         const int code = prepared.code;
         const std::optional<EnhancedStatusCode> &enhanced = prepared.enhanced;
         QString content = contentFor(prepared, recipient);
@@ -278,7 +279,7 @@ QByteArray LogGenerator::nextRecord(bool *isFailure)
             content += QStringLiteral(" (kumomta: status was rewritten from %1 -> 500)").arg(code);
         }
         classification = classificationFor(loggedCode, content);
-        const QString command = smtpCommandFor(reply.phase, sender, recipient);
+        const QString command = smtpCommandFor(prepared.phase, sender, recipient);
         type = command.isNull() ? RecordType::TransientFailure : DeliveryRules::typeForCode(loggedCode);
         if (type == RecordType::Delivery)
             type = RecordType::TransientFailure;

@@ -80,6 +80,7 @@ private:
     struct Prepared
     {
         int code = 0;
+        SmtpPhase phase = SmtpPhase::RcptTo;
         std::optional<EnhancedStatusCode> enhanced;
         QString content;
         QList<ResponseMasker::Span> variable;
@@ -89,8 +90,7 @@ private:
     /// fresh ones of the same shape (a real server's reply names the message it rejects).
     QString contentFor(const Prepared &p, const QString &recipient);
 
-    QList<Reply> m_replies;
-    QList<Prepared> m_prepared; ///< one per reply
+    QList<Prepared> m_prepared; ///< one per corpus reply
     quint64 m_state;
     qint64 m_time = 1767225600; // 2026-01-01T00:00:00Z
 };

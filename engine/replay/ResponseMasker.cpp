@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <string>
 
 // The 8-bit library: every run the fast path masks is ASCII.
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -106,8 +107,6 @@ private:
 
 QString ResponseMasker::mask(QStringView text)
 {
-    if (text.size() > CachedLength)
-        return maskUncached(text, nullptr);
     return mask(text.toString());
 }
 
@@ -118,13 +117,13 @@ QString ResponseMasker::mask(const QString &text)
     thread_local QHash<QString, QString> cache;
     constexpr qsizetype CacheEntries = 4096;
     if (text.size() > CachedLength)
-        return maskUncached(text, &text);
+        return maskUncached(text);
     const auto hit = cache.constFind(text);
     if (hit != cache.constEnd())
         return *hit;
     if (cache.size() >= CacheEntries)
         cache.clear();
-    QString masked = maskUncached(text, &text);
+    QString masked = maskUncached(text);
     cache.insert(text, masked);
     return masked;
 }
@@ -132,7 +131,7 @@ QString ResponseMasker::mask(const QString &text)
 namespace {
 
 /**
- * Characters some part of the pattern below can consume or look at: ASCII letters and digits
+ * Characters some part of kPattern can consume or look at: ASCII letters and digits
  * and . _ % + = - @ :. Every other character (space, brackets, quotes, non-ASCII) fails every
  * class of the pattern, consumed or looked at, exactly as the text's start and end do. So a
  * match never crosses one, and masking each run of joining characters on its own gives the
@@ -156,14 +155,15 @@ bool joins(char16_t c)
 
 } // namespace
 
-QString ResponseMasker::maskUncached(QStringView text, const QString *original)
+QString ResponseMasker::maskUncached(const QString &text)
 {
     // Real replies carry a fresh ID per message, so most of them miss the cache: the regex runs
     // only on the runs that can hold a match, not across the whole reply, where it cost tens of
     // thousands of instructions. Text between such runs is copied in one piece when the next
     // one is masked, and a reply without any comes back as it was, without a copy.
     QString out;
-    const char16_t *u = text.utf16();
+    const QStringView view(text);
+    const char16_t *u = view.utf16();
     const qsizetype n = text.size();
     qsizetype copied = 0; // text before this position is in `out`
     qsizetype i = 0;
@@ -192,14 +192,14 @@ QString ResponseMasker::maskUncached(QStringView text, const QString *original)
         if (separator || (digit && (i - start >= 7 || longestDigitRun >= 4))) {
             if (copied == 0)
                 out.reserve(n + 8);
-            out += text.sliced(copied, start - copied);
-            AsciiMasker::instance().append(text.sliced(start, i - start), out);
+            out += view.sliced(copied, start - copied);
+            AsciiMasker::instance().append(view.sliced(start, i - start), out);
             copied = i;
         }
     }
     if (copied == 0)
-        return original ? *original : text.toString();
-    out += text.sliced(copied);
+        return text;
+    out += view.sliced(copied);
     return out;
 }
 

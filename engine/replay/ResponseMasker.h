@@ -46,8 +46,8 @@ public:
 private:
     /// Longer replies are masked afresh each time: they would crowd the cache.
     static constexpr qsizetype CachedLength = 1024;
-    /// `original`, when given, is `text` as a QString, returned as it is when nothing is masked.
-    static QString maskUncached(QStringView text, const QString *original);
+    /// `text` itself (shared, not copied) when nothing in it is masked.
+    static QString maskUncached(const QString &text);
     static void appendMasked(QStringView text, QString &out);
 };
 
