@@ -45,7 +45,9 @@ void LuaBinding::pushQString(lua_State *L, const QString &text)
     constexpr qsizetype StackBytes = 512;
     if (text.size() <= StackBytes) {
         char narrow[StackBytes];
-        const char16_t *units = reinterpret_cast<const char16_t *>(text.utf16());
+        // constData(), not utf16(): that copies a literal or raw-data string (a record type, say)
+        // to the heap, mutating the caller's string, which another thread may be reading.
+        const char16_t *units = reinterpret_cast<const char16_t *>(text.constData());
         qsizetype i = 0;
 #if defined(__SSE2__)
         // Eight units at a time: replies run to a hundred characters and more.

@@ -128,11 +128,13 @@ QString internedType(QLatin1String type)
                                     QStringLiteral("Expiration"), QStringLiteral("AdminBounce"),
                                     QStringLiteral("OOB"), QStringLiteral("Feedback"), QStringLiteral("Rejection")};
     // Compared unit by unit here: the names are ASCII, and a library compare per candidate and
-    // record cost more than the whole type field's scan.
+    // record cost more than the whole type field's scan. Read through constData(): utf16()
+    // would copy each literal to the heap on first use, from whichever thread got there, and
+    // every record's copy of the name would then bounce its reference count between cores.
     for (const QString &k : known) {
         if (k.size() != type.size())
             continue;
-        const char16_t *u = reinterpret_cast<const char16_t *>(k.utf16());
+        const char16_t *u = reinterpret_cast<const char16_t *>(k.constData());
         qsizetype i = 0;
         while (i < type.size() && u[i] == char16_t(static_cast<unsigned char>(type.data()[i])))
             ++i;

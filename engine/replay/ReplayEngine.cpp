@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -39,6 +40,7 @@ struct Chunk
         bool overlong = false;
     };
     qint64 seq = -1;
+    qsizetype fileIndex = 0; ///< in the expanded file list: results are summed per file first
     QString file;
     QByteArray data;
     std::vector<Line> lines;
@@ -151,6 +153,7 @@ private:
                 m_reader = std::make_unique<LogReader>(file.path, m_options.maxLineLength, m_options.blockSize);
                 if (!m_reader->open()) {
                     startChunk(chunk, file.path);
+                    chunk.fileIndex = m_index;
                     chunk.errorLine = 0;
                     chunk.error = m_reader->errorString();
                     finishFile(file);
@@ -159,6 +162,7 @@ private:
                 }
             }
             startChunk(chunk, file.path);
+            chunk.fileIndex = m_index;
             LogReader::LineView line;
             const qint64 wanted = m_options.chunkLines;
             qint64 count = 0;
@@ -231,31 +235,32 @@ private:
     bool m_readerDone = false;
 };
 
-/// Merges chunk results in sequence order, whatever order the workers finish in.
+/**
+ * Merges results in sequence order, whatever order the workers finish in. The chunks of one file
+ * are summed first and each file's sum is added to the total, in file order: a worker that
+ * replays a whole file itself (see ReplayEngine::run) hands in the same sum, so the summary is
+ * the same however the work was split, even where pruning past Limits::groupCap makes merging
+ * depend on its grouping.
+ */
 class OrderedMerger
 {
 public:
     OrderedMerger(ReplaySummary::Limits limits, const std::function<void(const ReplayDecision &)> &decisions,
                   size_t window)
-        : m_total(limits), m_decisions(decisions), m_window(window)
+        : m_total(limits), m_file(limits), m_decisions(decisions), m_window(window)
     {
     }
 
-    void submit(qint64 seq, ChunkResult result)
+    /// A chunk of file `fileIndex`; chunks are numbered in input order from 0.
+    void submit(qint64 seq, qsizetype fileIndex, ChunkResult result)
     {
-        const std::lock_guard lock(m_mutex);
-        m_pending.emplace(seq, std::move(result));
-        while (!m_pending.empty() && m_pending.begin()->first == m_next) {
-            ChunkResult &r = m_pending.begin()->second;
-            m_total.merge(r.summary);
-            if (m_decisions) {
-                for (const ReplayDecision &d : r.decisions)
-                    m_decisions(d);
-            }
-            m_pending.erase(m_pending.begin());
-            ++m_next;
-        }
-        m_room.notify_all();
+        add(seq, Pending{fileIndex, false, std::move(result)});
+    }
+
+    /// The sum of all of file `fileIndex`'s chunks, when files rather than chunks are numbered.
+    void submitFile(qsizetype fileIndex, ReplaySummary fileSum)
+    {
+        add(fileIndex, Pending{fileIndex, true, ChunkResult{std::move(fileSum), {}}});
     }
 
     /// Blocks while too many finished chunks wait for an earlier one (bounded memory).
@@ -266,14 +271,63 @@ public:
             m_room.wait_for(lock, std::chrono::milliseconds(50));
     }
 
-    ReplaySummary take() { return std::move(m_total); }
+    ReplaySummary take()
+    {
+        const std::lock_guard lock(m_mutex);
+        endFile();
+        return std::move(m_total);
+    }
 
 private:
+    struct Pending
+    {
+        qsizetype fileIndex;
+        bool wholeFile;
+        ChunkResult result;
+    };
+
+    void add(qint64 seq, Pending pending)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_pending.emplace(seq, std::move(pending));
+        while (!m_pending.empty() && m_pending.begin()->first == m_next) {
+            Pending &p = m_pending.begin()->second;
+            if (p.fileIndex != m_fileIndex)
+                endFile();
+            m_fileIndex = p.fileIndex;
+            if (p.wholeFile) {
+                m_total.merge(p.result.summary);
+            } else {
+                m_file.merge(p.result.summary);
+                m_fileOpen = true;
+            }
+            if (m_decisions) {
+                for (const ReplayDecision &d : p.result.decisions)
+                    m_decisions(d);
+            }
+            m_pending.erase(m_pending.begin());
+            ++m_next;
+        }
+        m_room.notify_all();
+    }
+
+    void endFile()
+    {
+        if (!m_fileOpen)
+            return;
+        m_total.merge(m_file);
+        m_file = ReplaySummary(m_total.limits());
+        m_fileOpen = false;
+    }
+
     std::mutex m_mutex;
     std::condition_variable m_room;
-    std::map<qint64, ChunkResult> m_pending;
+    std::map<qint64, Pending> m_pending;
     qint64 m_next = 0;
     ReplaySummary m_total;
+    ReplaySummary m_file; ///< the sum of the current file's chunks so far
+    qsizetype m_fileIndex = -1;
+    bool m_fileOpen = false;
     const std::function<void(const ReplayDecision &)> &m_decisions;
     size_t m_window;
 };
@@ -328,6 +382,109 @@ ChunkResult process(const Chunk &chunk, Eval::PolicyEvaluator &evaluator, const 
     return out;
 }
 
+/// The first exception a worker threw. The replay then stops and fails rather than silently
+/// lose part of the input.
+class WorkerFailure
+{
+public:
+    void record(const std::exception &e)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_message.isEmpty())
+            m_message = QString::fromUtf8(e.what());
+    }
+
+    /// Called after the workers were joined.
+    std::optional<Diagnostic> diagnostic() const
+    {
+        if (m_message.isEmpty())
+            return std::nullopt;
+        return Diagnostic::error(QStringLiteral("replay-failed"),
+                                 QCoreApplication::translate("ReplayEngine", "replay failed: %1").arg(m_message));
+    }
+
+private:
+    std::mutex m_mutex;
+    QString m_message;
+};
+
+/// Progress when several workers read files of their own: their counts summed, one report at a time.
+class SharedProgress
+{
+public:
+    SharedProgress(const QList<LogFile> &files, const std::function<void(const ReplayProgress &)> &callback)
+        : m_callback(callback)
+    {
+        for (const LogFile &f : files)
+            m_total.totalBytes += f.size;
+        m_total.files = int(files.size());
+    }
+
+    void add(qint64 bytes, qint64 lines, bool fileDone)
+    {
+        if (!m_callback)
+            return;
+        const std::lock_guard lock(m_mutex);
+        m_total.bytesRead += bytes;
+        m_total.lines += lines;
+        m_total.filesDone += fileDone ? 1 : 0;
+        m_callback(m_total);
+    }
+
+private:
+    const std::function<void(const ReplayProgress &)> &m_callback;
+    std::mutex m_mutex;
+    ReplayProgress m_total;
+};
+
+/**
+ * Replays all of `file` on the calling thread, straight from its own reader's buffer, into the
+ * sum OrderedMerger makes of the file's chunks: the same chunks, cut at the same lines, merged
+ * in the same order. `completed` is false when cancelled midway.
+ */
+ReplaySummary replayFile(const LogFile &file, Eval::PolicyEvaluator &evaluator, const ReplayOptions &options,
+                         const std::atomic<bool> &cancel, SharedProgress &progress, bool &completed)
+{
+    completed = false;
+    // A private copy of the name, for the reason ChunkSource::startChunk gives.
+    const QString path(file.path.constData(), file.path.size());
+    ReplaySummary sum(options.limits);
+    LogReader reader(path, options.maxLineLength, options.blockSize);
+    if (!reader.open()) {
+        ReplaySummary chunk(options.limits);
+        chunk.addMalformed(path, 0, reader.errorString());
+        sum.merge(chunk);
+        progress.add(file.size, 0, true);
+        completed = true;
+        return sum;
+    }
+    qint64 reported = 0;
+    LogReader::LineView line;
+    while (true) {
+        ChunkResult result{ReplaySummary(options.limits), {}};
+        qint64 count = 0;
+        while (count < options.chunkLines && reader.nextView(line)) {
+            if (cancel.load(std::memory_order_relaxed))
+                return sum;
+            processLine(path, line.number, line.bytes, line.overlong, evaluator, options, false, result);
+            ++count;
+        }
+        const bool fileDone = count < options.chunkLines;
+        const QString error = fileDone ? reader.errorString() : QString();
+        if (!error.isEmpty())
+            result.summary.addMalformed(path, reader.lineCount() + 1, error);
+        if (count > 0 || !error.isEmpty())
+            sum.merge(result.summary);
+        const qint64 bytes = fileDone ? file.size : reader.bytesRead();
+        progress.add(bytes - reported, count, fileDone);
+        reported = bytes;
+        if (fileDone)
+            break;
+    }
+    completed = true;
+    return sum;
+}
+
 } // namespace
 
 ReplayEngine::ReplayEngine(ReplayOptions options) : m_options(std::move(options))
@@ -349,19 +506,22 @@ Result<ReplaySummary> ReplayEngine::run(const QStringList &paths)
     }
     int threads = m_options.threads > 0 ? m_options.threads : int(std::thread::hardware_concurrency());
     threads = std::max(1, threads);
+    const bool keep = bool(m_decisions);
+    // KumoMTA rotates its log into many segments. With enough of them each worker replays whole
+    // files with a reader of its own: no worker reads for the others, so none becomes the
+    // bottleneck on many cores, and lines are evaluated while still in the reading core's cache.
+    // With few files that would leave cores idle at the end, and decisions must stream in input
+    // order, so there one reader hands out chunks.
+    if (!keep && threads > 1 && files->size() >= qsizetype(threads) * 4)
+        return runByFile(*files, threads);
 
     ChunkSource source(*files, m_options, m_progress);
     OrderedMerger merger(m_options.limits, m_decisions, size_t(threads) * 4);
-    std::mutex errorMutex;
-    QString workerError;
+    WorkerFailure failure;
     const auto fail = [&](const std::exception &e) {
-        // Never silently lose part of the input: stop everything and report.
-        const std::lock_guard lock(errorMutex);
-        if (workerError.isEmpty())
-            workerError = QString::fromUtf8(e.what());
+        failure.record(e);
         cancel();
     };
-    const bool keep = bool(m_decisions);
     // The lead (or only) worker evaluates its own chunks where the reader decompressed them,
     // while they are still in the core's cache; copying them into a chunk costs a tenth.
     const auto streamOne = [&](Eval::PolicyEvaluator &evaluator, Chunk &chunk) {
@@ -373,7 +533,7 @@ Result<ReplaySummary> ReplayEngine::run(const QStringList &paths)
         if (!more || cancelled())
             return false;
         finishChunk(chunk, result);
-        merger.submit(chunk.seq, std::move(result));
+        merger.submit(chunk.seq, chunk.fileIndex, std::move(result));
         return true;
     };
     // The others take the chunks the lead read for them. They never wait for room in the
@@ -391,7 +551,7 @@ Result<ReplaySummary> ReplayEngine::run(const QStringList &paths)
                 ChunkResult result = process(chunk, *evaluator, m_options, keep, m_cancel, completed);
                 if (!completed)
                     break;
-                merger.submit(chunk.seq, std::move(result));
+                merger.submit(chunk.seq, chunk.fileIndex, std::move(result));
             }
         } catch (const std::exception &e) {
             fail(e);
@@ -432,9 +592,49 @@ Result<ReplaySummary> ReplayEngine::run(const QStringList &paths)
         for (std::thread &t : pool)
             t.join();
     }
-    if (!workerError.isEmpty())
-        return Diagnostic::error(QStringLiteral("replay-failed"),
-                                 QCoreApplication::translate("ReplayEngine", "replay failed: %1").arg(workerError));
+    if (const auto error = failure.diagnostic())
+        return *error;
+    return merger.take();
+}
+
+Result<ReplaySummary> ReplayEngine::runByFile(const QList<LogFile> &files, int threads)
+{
+    SharedProgress progress(files, m_progress);
+    // Files are claimed in order and merged in order; a worker that finished a file early waits
+    // before claiming another while a few sums already wait for a slower file before them.
+    OrderedMerger merger(m_options.limits, m_decisions, size_t(threads) * 2);
+    std::atomic<qsizetype> nextFile{0};
+    WorkerFailure failure;
+    const auto worker = [&] {
+        try {
+            std::unique_ptr<Eval::PolicyEvaluator> evaluator;
+            while (!cancelled()) {
+                merger.waitForRoom(m_cancel);
+                const qsizetype index = nextFile.fetch_add(1, std::memory_order_relaxed);
+                if (index >= files.size() || cancelled())
+                    break;
+                if (!evaluator)
+                    evaluator = std::make_unique<Eval::PolicyEvaluator>(m_options.config);
+                bool completed = false;
+                ReplaySummary sum = replayFile(files.at(index), *evaluator, m_options, m_cancel, progress, completed);
+                if (!completed)
+                    break;
+                merger.submitFile(index, std::move(sum));
+            }
+        } catch (const std::exception &e) {
+            failure.record(e);
+            cancel();
+        }
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(size_t(threads - 1));
+    for (int i = 1; i < threads; ++i)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread &t : pool)
+        t.join();
+    if (const auto error = failure.diagnostic())
+        return *error;
     return merger.take();
 }
 

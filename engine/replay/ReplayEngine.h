@@ -10,6 +10,7 @@
 
 #include "common/Result.h"
 #include "eval/PolicyEvaluator.h"
+#include "replay/LogFileList.h"
 #include "replay/LogReader.h"
 #include "replay/ReplayDecision.h"
 #include "replay/ReplaySummary.h"
@@ -39,16 +40,19 @@ struct ReplayProgress
 };
 
 /**
- * Replays KumoMTA log files through a policy on all cores. One worker, the lead, reads and
- * decompresses the input in order (files in order, chunks of lines in order): it keeps the other
- * workers' queue a few chunks deep and evaluates the chunks in between itself, straight from the
- * reader's buffer. Each worker evaluates on its own PolicyEvaluator — a Lua state is
- * single-threaded. Chunk results are merged strictly in input order, so the summary and the
- * decision stream are identical for any thread count. Memory stays bounded: each worker holds
- * one chunk, the queue a few, and finished chunks wait only for the slower chunks before them.
+ * Replays KumoMTA log files through a policy on all cores, in one of two ways:
+ * - A folder of segments (at least four files per thread) and no decision stream: each worker
+ *   claims the next file and replays all of it with a reader of its own.
+ * - Otherwise one worker, the lead, reads and decompresses the input in order (files in order,
+ *   chunks of lines in order): it keeps the other workers' queue a few chunks deep and evaluates
+ *   the chunks in between itself, straight from the reader's buffer.
+ * Each worker evaluates on its own PolicyEvaluator — a Lua state is single-threaded. Results are
+ * merged strictly in input order, per file first, so the summary and the decision stream are
+ * identical for any thread count and either way. Memory stays bounded: each worker holds one
+ * chunk or one file's summary, and finished work waits only for slower work before it.
  *
  * run() blocks; cancel() may be called from any thread (or a callback) and makes run() return
- * soon with the partial summary of the chunks merged so far and cancelled() true. The callbacks
+ * soon with the partial summary of the work merged so far and cancelled() true. The callbacks
  * run on worker threads, one at a time: progress after each chunk read, decisions in input order.
  */
 class ReplayEngine
@@ -68,6 +72,9 @@ public:
     bool cancelled() const { return m_cancel.load(std::memory_order_relaxed); }
 
 private:
+    /// Each worker replays whole files (see run()).
+    Result<ReplaySummary> runByFile(const QList<LogFile> &files, int threads);
+
     ReplayOptions m_options;
     std::function<void(const ReplayProgress &)> m_progress;
     std::function<void(const ReplayDecision &)> m_decisions;

@@ -82,7 +82,8 @@ public:
         {
             // std::hash over the UTF-16 units: several times cheaper than qHash's SipHash here,
             // and pruning keeps every map small enough that a collision attack stays bounded.
-            return std::hash<std::u16string_view>{}(std::u16string_view(reinterpret_cast<const char16_t *>(s.utf16()), size_t(s.size())));
+            // constData(), not utf16(): that would move a literal or raw-data key to the heap.
+            return std::hash<std::u16string_view>{}(std::u16string_view(reinterpret_cast<const char16_t *>(s.constData()), size_t(s.size())));
         }
     };
     using GroupMap = std::unordered_map<QString, Counts, KeyHash>;

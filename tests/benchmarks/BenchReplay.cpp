@@ -7,8 +7,10 @@
 // program so its ru_maxrss is its own, not the generator's or another configuration's.
 // The "1+1" row runs two one-thread replays in separate processes at once: the scaling two
 // cores give work that shares nothing, against which the two-thread row is read.
+// The same log is also replayed as a folder of segments, the way KumoMTA rotates its log
+// (" ×8" rows): there each worker reads whole files of its own.
 //
-//   bench_replay [--size=1G] [--threads=1,2] [--scratch=DIR] [--keep]
+//   bench_replay [--size=1G] [--threads=1,2] [--segments=8] [--scratch=DIR] [--keep]
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -190,6 +192,32 @@ QString quoted(const QString &path)
     return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 
+/// Cuts `from` at line ends into `count` files of about equal size in `dir`, as seg-N.jsonl.
+bool splitFile(const QString &from, const QString &dir, int count)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly) || !QDir().mkpath(dir))
+        return false;
+    const qint64 share = in.size() / count + 1;
+    for (int i = 0; i < count; ++i) {
+        QFile part(QDir(dir).filePath(QStringLiteral("seg-%1.jsonl").arg(i, 3, 10, QLatin1Char('0'))));
+        if (!part.open(QIODevice::WriteOnly))
+            return false;
+        qint64 written = 0;
+        while (!in.atEnd() && (written < share || i == count - 1)) {
+            QByteArray block = in.read(qint64(4) << 20);
+            if (!block.endsWith('\n') && !in.atEnd()) {
+                const QByteArray rest = in.readLine();
+                block += rest;
+            }
+            if (part.write(block) != block.size())
+                return false;
+            written += block.size();
+        }
+    }
+    return true;
+}
+
 bool compressFile(const QString &from, const QString &to)
 {
     QFile in(from);
@@ -221,6 +249,7 @@ int main(int argc, char *argv[])
 
     qint64 size = qint64(1) << 30;
     QList<int> threadCounts{1, 2};
+    int segments = 8;
     QString scratchParent = QStringLiteral(DSN_BENCH_SCRATCH_DEFAULT);
     bool keep = false;
     for (const QString &a : args.mid(1)) {
@@ -230,12 +259,14 @@ int main(int argc, char *argv[])
             threadCounts.clear();
             for (const QString &t : a.mid(10).split(QLatin1Char(',')))
                 threadCounts << std::max(1, t.toInt());
+        } else if (a.startsWith(QLatin1String("--segments="))) {
+            segments = std::max(0, a.mid(11).toInt());
         } else if (a.startsWith(QLatin1String("--scratch="))) {
             scratchParent = a.mid(10);
         } else if (a == QLatin1String("--keep")) {
             keep = true;
         } else {
-            std::fprintf(stderr, "usage: bench_replay [--size=1G] [--threads=1,2] [--scratch=DIR] [--keep]\n");
+            std::fprintf(stderr, "usage: bench_replay [--size=1G] [--threads=1,2] [--segments=8] [--scratch=DIR] [--keep]\n");
             return 2;
         }
     }
@@ -267,6 +298,23 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_replay: cannot write the log\n");
         return 1;
     }
+    QList<std::pair<QString, QString>> inputs{{QStringLiteral("zstd"), packed}, {QStringLiteral("plain"), plain}};
+    if (segments > 1) {
+        const QString plainDir = scratch.filePath(QStringLiteral("segments-plain"));
+        const QString packedDir = scratch.filePath(QStringLiteral("segments-zstd"));
+        if (!splitFile(plain, plainDir, segments) || !QDir().mkpath(packedDir)) {
+            std::fprintf(stderr, "bench_replay: cannot write the segments\n");
+            return 1;
+        }
+        for (const QString &name : QDir(plainDir).entryList(QDir::Files, QDir::Name)) {
+            if (!compressFile(QDir(plainDir).filePath(name), QDir(packedDir).filePath(name + QStringLiteral(".zst")))) {
+                std::fprintf(stderr, "bench_replay: cannot compress the segments\n");
+                return 1;
+            }
+        }
+        const QString times = QStringLiteral(" \u00d7") + QString::number(segments);
+        inputs << std::pair{QStringLiteral("zstd") + times, packedDir} << std::pair{QStringLiteral("plain") + times, plainDir};
+    }
     out() << "  " << stats->records << " records (" << stats->failures << " failures), plain "
           << QFileInfo(plain).size() << " B, zstd " << QFileInfo(packed).size() << " B, in "
           << number(double(timer.elapsed()) / 1000.0, 1) << " s\n";
@@ -284,7 +332,7 @@ int main(int argc, char *argv[])
     // rec/CPU-s is records per second of CPU time the replay used: on a loaded machine the
     // wall-clock rate also counts the time other processes held the cores.
     out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
-                 .arg(QStringLiteral("input"), -6)
+                 .arg(QStringLiteral("input"), -8)
                  .arg(QStringLiteral("thr"), 3)
                  .arg(QStringLiteral("records"), 10)
                  .arg(QStringLiteral("wall s"), 8)
@@ -296,12 +344,12 @@ int main(int argc, char *argv[])
                  .arg(QStringLiteral("peak RSS MB"), 11);
     long worstRss = 0;
     bool failed = false;
-    for (const auto &[label, file] : {std::pair{QStringLiteral("zstd"), packed}, std::pair{QStringLiteral("plain"), plain}}) {
+    for (const auto &[label, file] : inputs) {
         double oneThread = 0;
         const auto row = [&](const QString &threadsLabel, int cores, const Measure &m) {
             worstRss = std::max(worstRss, m.maxRssKiB);
             out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
-                         .arg(label, -6)
+                         .arg(label, -8)
                          .arg(threadsLabel, 3)
                          .arg(m.records, 10)
                          .arg(number(m.seconds, 2), 8)
@@ -333,7 +381,8 @@ int main(int argc, char *argv[])
         }
     }
     out() << "\n1+1: two one-thread replays in separate processes at once, the machine's own two-core\n"
-             "scaling for work that shares nothing.\n";
+             "scaling for work that shares nothing. " << QStringLiteral("\u00d7") << "N: the same log cut into N segment files, replayed\n"
+             "as a folder (with enough files, each worker reads whole files of its own).\n";
     out() << "Peak RSS of any replay: " << number(double(worstRss) / 1024.0, 1) << " MB (goal < 300 MB)\n";
     if (keep)
         out() << "Kept " << scratch.path() << '\n';

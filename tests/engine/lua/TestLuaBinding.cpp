@@ -18,6 +18,8 @@ class TestLuaBinding : public QObject
 private Q_SLOTS:
     void pushQStringRoundTrips_data();
     void pushQStringRoundTrips();
+    void pushQStringLeavesStaticTextInPlace_data();
+    void pushQStringLeavesStaticTextInPlace();
 };
 
 void TestLuaBinding::pushQStringRoundTrips_data()
@@ -53,6 +55,28 @@ void TestLuaBinding::pushQStringRoundTrips()
     const char *bytes = lua_tolstring(L, -1, &length);
     QCOMPARE(QByteArray(bytes, qsizetype(length)), text.toUtf8());
     QCOMPARE(LuaBinding::toQString(L, -1), text);
+}
+
+void TestLuaBinding::pushQStringLeavesStaticTextInPlace_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("literal") << QStringLiteral("TransientFailure");
+    static const char16_t raw[] = u"Bounce";
+    QTest::newRow("raw data") << QString::fromRawData(reinterpret_cast<const QChar *>(raw), 6);
+}
+
+/// A literal or raw-data string (record types are) is read where it is: copying it to the heap
+/// would change a string the caller holds const, and other threads may hold it too.
+void TestLuaBinding::pushQStringLeavesStaticTextInPlace()
+{
+    QFETCH(QString, text);
+    const QChar *before = text.constData();
+    QVERIFY(!text.data_ptr().d_ptr()); // no header: static storage, no reference count
+    const std::unique_ptr<lua_State, decltype(&lua_close)> state(luaL_newstate(), &lua_close);
+    LuaBinding::pushQString(state.get(), text);
+    QCOMPARE(LuaBinding::toQString(state.get(), -1), text);
+    QCOMPARE(text.constData(), before);
+    QVERIFY(!text.data_ptr().d_ptr());
 }
 
 QTEST_GUILESS_MAIN(TestLuaBinding)

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void agreesWithFullParser_data();
     void agreesWithFullParser();
     void agreesOnGeneratedLogs();
+    void typeNamesStayStatic();
 };
 
 void TestLogRecord::agreesWithFullParser_data()
@@ -141,6 +142,20 @@ void TestLogRecord::agreesOnGeneratedLogs()
             return;
     }
     QVERIFY(failures > 100);
+}
+
+/// Every record of a known type names it with one string in static storage. A heap copy with a
+/// reference count shared by all threads would make the cores fight over it on every record.
+void TestLogRecord::typeNamesStayStatic()
+{
+    const QByteArray line = R"j({"type":"Delivery","queue":"example.net","response":{"code":250,"content":"ok","command":".\r\n"}})j";
+    const auto first = LogRecord::parse(line);
+    const auto second = LogRecord::parse(line);
+    QVERIFY(first.ok() && second.ok());
+    QCOMPARE(first->type, QStringLiteral("Delivery"));
+    QCOMPARE(first->type.constData(), second->type.constData());
+    QString type = first->type; // data_ptr() wants a non-const string
+    QVERIFY(!type.data_ptr().d_ptr());
 }
 
 QTEST_GUILESS_MAIN(TestLogRecord)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -29,13 +30,16 @@ struct Run
     qint64 records = 0;
 };
 
-Run replay(const QStringList &paths, Replay::ReplayOptions o, bool cancelAtFirstProgress = false)
+Run replay(const QStringList &paths, Replay::ReplayOptions o, bool cancelAtFirstProgress = false,
+          bool withDecisions = true)
 {
     Replay::ReplayEngine engine(o);
     Run run;
-    engine.setDecisionCallback([&run](const Replay::ReplayDecision &d) {
-        run.decisions += QJsonDocument(d.toJson()).toJson(QJsonDocument::Compact) + '\n';
-    });
+    if (withDecisions) {
+        engine.setDecisionCallback([&run](const Replay::ReplayDecision &d) {
+            run.decisions += QJsonDocument(d.toJson()).toJson(QJsonDocument::Compact) + '\n';
+        });
+    }
     if (cancelAtFirstProgress)
         engine.setProgressCallback([&engine](const Replay::ReplayProgress &) { engine.cancel(); });
     const auto summary = engine.run(paths);
@@ -57,6 +61,8 @@ private Q_SLOTS:
     void initTestCase();
     void threadCountDoesNotMatter_data();
     void threadCountDoesNotMatter();
+    void wholeFilesPerWorker_data();
+    void wholeFilesPerWorker();
     void oneDecisionPerFailure();
     void cancelStopsEarly();
     void policyLoadErrorFails();
@@ -92,6 +98,55 @@ void TestReplayEngine::threadCountDoesNotMatter()
     QCOMPARE(one.records, m_records);
     QCOMPARE(many.summary, one.summary);
     QVERIFY(many.decisions == one.decisions);
+}
+
+void TestReplayEngine::wholeFilesPerWorker_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("groupCap");
+    // Ten files and no decision stream: with 2 threads each worker replays whole files (4 per
+    // thread are needed), with 3 one reader hands out chunks. A cap of 3 groups prunes at every
+    // merge, where the result depends on how the merges are grouped.
+    QTest::newRow("2 threads, whole files") << 2 << 10000;
+    QTest::newRow("2 threads, whole files, cap 3") << 2 << 3;
+    QTest::newRow("3 threads, chunks, cap 3") << 3 << 3;
+}
+
+void TestReplayEngine::wholeFilesPerWorker()
+{
+    QFETCH(int, threads);
+    QFETCH(int, groupCap);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Test::GeneratedLogs logs = Test::generateLogs(dir, {11, 12, 13, 14, 15, 16, 17}, 400, 13);
+    // The odd files of a real log folder: an empty segment, a line that is not JSON, and a
+    // compressed segment cut short, whose read error ends it.
+    const QString empty = dir.filePath(QStringLiteral("part18.log"));
+    const QString broken = dir.filePath(QStringLiteral("part19.log"));
+    const QString truncated = dir.filePath(QStringLiteral("part20.log"));
+    QFile(empty).open(QIODevice::WriteOnly);
+    {
+        QFile source(logs.files.at(0));
+        QFile out(broken);
+        QVERIFY(source.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+        const QByteArray lines = source.readAll();
+        out.write(lines.left(lines.indexOf('\n') + 1) + "{not json\n" + lines.mid(lines.indexOf('\n') + 1));
+    }
+    {
+        QFile source(logs.files.at(2)); // seed 13: zstd
+        QFile out(truncated);
+        QVERIFY(source.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+        const QByteArray bytes = source.readAll();
+        out.write(bytes.left(bytes.size() / 2));
+    }
+    Replay::ReplayOptions o = options(1);
+    o.limits.groupCap = groupCap;
+    const Run one = replay({dir.path()}, o, false, false);
+    o.threads = threads;
+    const Run many = replay({dir.path()}, o, false, false);
+    QCOMPARE(many.summary, one.summary);
+    QVERIFY(one.records > logs.records);
+    QCOMPARE(one.summary.value(u"malformed"_qs).toInteger(), 2);
 }
 
 void TestReplayEngine::oneDecisionPerFailure()
