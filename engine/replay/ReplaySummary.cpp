@@ -129,6 +129,27 @@ void add(ReplaySummary::Counts &into, const ReplaySummary::Counts &c)
     into.unmatched += c.unmatched;
 }
 
+QJsonArray rulesToJson(const ReplaySummary::RuleCounts &counts)
+{
+    QJsonArray rules;
+    for (const auto &[key, n] : counts)
+        rules.append(QJsonObject{{QStringLiteral("index"), key.first},
+                                 {QStringLiteral("pattern"), key.second},
+                                 {QStringLiteral("count"), n}});
+    return rules;
+}
+
+ReplaySummary::RuleCounts rulesFromJson(const QJsonArray &rules)
+{
+    ReplaySummary::RuleCounts counts;
+    for (const QJsonValue &v : rules) {
+        const QJsonObject r = v.toObject();
+        counts[{r.value(QLatin1String("index")).toInt(), r.value(QLatin1String("pattern")).toString()}] =
+            r.value(QLatin1String("count")).toInteger();
+    }
+    return counts;
+}
+
 QJsonObject sampleToJson(const ReplaySummary::Sample &s)
 {
     return QJsonObject{{QStringLiteral("file"), s.file},       {QStringLiteral("line"), s.line},
@@ -191,8 +212,11 @@ void ReplaySummary::addDecision(const ReplayDecision &d)
                          m_limits.samplesPerCell);
     }
     ++m_classTransitions[{d.oldClass, d.newClass}];
-    if (d.ruleIndex >= 0)
-        ++m_rules[{d.ruleIndex, d.rulePattern}];
+    if (d.ruleIndex >= 0) {
+        const std::pair<int, QString> rule{d.ruleIndex, d.rulePattern};
+        ++m_rules[rule];
+        ++cell.rules[rule];
+    }
     if (unmatched) {
         ++m_unmatched;
         // The group's text is its key (filled in on the way out).
@@ -230,6 +254,8 @@ void ReplaySummary::merge(const ReplaySummary &other)
         mine.count += cell.count;
         for (const Sample &s : cell.samples)
             insertByPosition(mine.samples, s, m_limits.samplesPerCell);
+        for (const auto &[rule, n] : cell.rules)
+            mine.rules[rule] += n;
     }
     for (const auto &[key, n] : other.m_classTransitions)
         m_classTransitions[key] += n;
@@ -332,7 +358,8 @@ QJsonObject ReplaySummary::toJson() const
         transitions.append(QJsonObject{{QStringLiteral("from"), key.first},
                                        {QStringLiteral("to"), key.second},
                                        {QStringLiteral("count"), cell.count},
-                                       {QStringLiteral("samples"), samples}});
+                                       {QStringLiteral("samples"), samples},
+                                       {QStringLiteral("rules"), rulesToJson(cell.rules)}});
     }
     o.insert(QStringLiteral("transitions"), transitions);
 
@@ -343,12 +370,7 @@ QJsonObject ReplaySummary::toJson() const
                                    {QStringLiteral("count"), n}});
     o.insert(QStringLiteral("classTransitions"), classes);
 
-    QJsonArray rules;
-    for (const auto &[key, n] : m_rules)
-        rules.append(QJsonObject{{QStringLiteral("index"), key.first},
-                                 {QStringLiteral("pattern"), key.second},
-                                 {QStringLiteral("count"), n}});
-    o.insert(QStringLiteral("rules"), rules);
+    o.insert(QStringLiteral("rules"), rulesToJson(m_rules));
 
     QJsonObject dropped;
     for (int i = 0; i < DimensionCount; ++i) {
@@ -432,6 +454,8 @@ Result<ReplaySummary> ReplaySummary::fromJson(const QJsonObject &o)
         const QJsonArray samples = t.value(QLatin1String("samples")).toArray();
         for (const QJsonValue &sv : samples)
             cell.samples.append(sampleFromJson(sv.toObject()));
+        // Absent from summaries written before cells counted their rules.
+        cell.rules = rulesFromJson(t.value(QLatin1String("rules")).toArray());
     }
     // Absent from summaries written before replays carried classifications: no pairs then.
     const QJsonArray classes = o.value(QLatin1String("classTransitions")).toArray();
@@ -440,11 +464,7 @@ Result<ReplaySummary> ReplaySummary::fromJson(const QJsonObject &o)
         s.m_classTransitions[{c.value(QLatin1String("from")).toString(), c.value(QLatin1String("to")).toString()}] =
             integer(c, "count");
     }
-    const QJsonArray rules = o.value(QLatin1String("rules")).toArray();
-    for (const QJsonValue &v : rules) {
-        const QJsonObject r = v.toObject();
-        s.m_rules[{r.value(QLatin1String("index")).toInt(), r.value(QLatin1String("pattern")).toString()}] = integer(r, "count");
-    }
+    s.m_rules = rulesFromJson(o.value(QLatin1String("rules")).toArray());
     const QJsonObject dropped = o.value(QLatin1String("dropped")).toObject();
     for (int i = 0; i < DimensionCount; ++i) {
         const QLatin1String key(DimensionKeys[size_t(i)]);

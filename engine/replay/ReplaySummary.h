@@ -68,10 +68,15 @@ public:
         QString reason;
     };
 
+    /// Matches per rule, keyed by (table index, pattern).
+    using RuleCounts = std::map<std::pair<int, QString>, qint64>;
+
     struct Cell
     {
         qint64 count = 0;
         QList<Sample> samples;
+        /// The rules that matched this cell's failures: which rule drives a transition.
+        RuleCounts rules;
     };
 
     /// Grouped counts are looked up once per dimension and record, among thousands of names: a
@@ -114,9 +119,6 @@ public:
     };
     /// The grouped dimensions, in the order of the JSON form's keys.
     enum Dimension { Domains, Sites, Tenants, Campaigns, DimensionCount };
-    /// Matches per rule, keyed by (table index, pattern).
-    using RuleCounts = std::map<std::pair<int, QString>, qint64>;
-
     // Two constructors, not a `= {}` default: a nested struct's member initialisers are not
     // usable in a default argument inside the enclosing class.
     ReplaySummary();

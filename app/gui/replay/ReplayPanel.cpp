@@ -122,7 +122,6 @@ struct ReplayPanel::RunState
     std::mutex mutex;
     Replay::ReplayProgress progress;   // guarded by mutex
     std::optional<Result<Replay::ReplaySummary>> result;   // written before the future finishes
-    CellRules cellRules;   // written by the decision callback (one at a time), read after the end
 };
 
 ReplayPanel::ReplayPanel(QWidget *parent)
@@ -470,12 +469,6 @@ void ReplayPanel::start()
         const std::lock_guard lock(run->mutex);
         run->progress = p;
     });
-    // Decisions arrive one at a time in input order, so the map needs no lock; it gives the
-    // headline the rule behind each transition, which the summary does not keep.
-    run->engine.setDecisionCallback([run](const Replay::ReplayDecision &d) {
-        if (d.ruleIndex >= 0 && d.changed())
-            ++run->cellRules[{d.oldType, d.newType}][{d.ruleIndex, d.rulePattern}];
-    });
 
     m_clock.start();
     m_progress->setValue(0);
@@ -534,7 +527,6 @@ void ReplayPanel::onRunFinished()
         return;
     }
     m_summary = std::move(*run->result).value();
-    m_cellRules = std::move(run->cellRules);
     m_stale = false;
     if (cancelled) {
         setStatus(tr("Cancelled after %1: partial results for the first %2 records.").arg(duration(elapsed), number(m_summary.records())),
@@ -599,9 +591,11 @@ void ReplayPanel::updateHeadline()
         text = tr("No logged failure would change its record type under the current rules.");
     } else {
         text = tr("%1 %2 would become %3").arg(number(topCount), plural(top.first), plural(top.second));
-        const auto rules = m_cellRules.find(top);
-        if (rules != m_cellRules.end() && !rules->second.empty()) {
-            const auto best = std::max_element(rules->second.begin(), rules->second.end(),
+        const auto cell = m_summary.transitionCells().find(top);
+        const Replay::ReplaySummary::RuleCounts *rules =
+            cell != m_summary.transitionCells().end() ? &cell->second.rules : nullptr;
+        if (rules && !rules->empty()) {
+            const auto best = std::max_element(rules->begin(), rules->end(),
                                                [](const auto &a, const auto &b) { return a.second < b.second; });
             text += tr(", %1% of them from rule #%2 (%3)")
                         .arg(best->second * 100 / topCount)
@@ -609,8 +603,8 @@ void ReplayPanel::updateHeadline()
                         .arg(shortPattern(best->first.second));
             text += QLatin1Char('.');
         } else if (!m_summary.ruleCounts().empty()) {
-            // An opened summary does not say which rule caused which transition; the busiest
-            // rule overall is the next best pointer.
+            // A summary saved before cells counted their rules does not say which rule caused
+            // which transition; the busiest rule overall is the next best pointer.
             const auto busiest = std::max_element(m_summary.ruleCounts().begin(), m_summary.ruleCounts().end(),
                                                   [](const auto &a, const auto &b) { return a.second < b.second; });
             text += tr("; rule #%1 (%2) matched the most replies (%3).")
@@ -773,7 +767,6 @@ bool ReplayPanel::openSummaries(const QStringList &files)
             total = std::move(summary).value();
     }
     m_summary = std::move(*total);
-    m_cellRules.clear();
     m_progress->hide();
     m_progressText->hide();
     m_stale = false;

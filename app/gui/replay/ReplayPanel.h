@@ -106,8 +106,6 @@ protected:
 
 private:
     struct RunState;
-    /// Rule matches per transition cell, from the live decision stream (an opened summary has none).
-    using CellRules = std::map<std::pair<QString, QString>, std::map<std::pair<int, QString>, qint64>>;
 
     QWidget *buildInputArea();
     QWidget *buildResults();
@@ -135,7 +133,6 @@ private:
     std::function<Eval::EvaluatorConfig()> m_provider;
     std::function<int(int)> m_ruleNumber = [](int index) { return index + 1; };
     Replay::ReplaySummary m_summary;
-    CellRules m_cellRules;
     std::shared_ptr<RunState> m_run;
     QFutureWatcher<void> m_watcher;
     QTimer *m_progressTimer = nullptr;

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void smallLogCounts();
     void transitionSamples();
     void mergeIsAssociative();
+    void cellRules();
     void jsonRoundTrip();
     void groupCap();
     void unmatchedExamples();
@@ -155,6 +156,58 @@ void TestReplaySummary::mergeIsAssociative()
     QCOMPARE(left.toJson(), whole.toJson());
     QCOMPARE(right.toJson(), whole.toJson());
     QCOMPARE(reversed.toJson(), whole.toJson());
+}
+
+/// Each transition cell counts the rules behind it, through merges and the JSON form; a summary
+/// saved before cells did reads with none.
+void TestReplaySummary::cellRules()
+{
+    Replay::ReplayDecision quota = decision(u"gmail.com"_qs, u"452 4.2.2 The email account is over quota"_qs);
+    quota.oldType = u"TransientFailure"_qs;
+    quota.oldCode = 452;
+    quota.newCode = 552;
+    quota.ruleIndex = 2;
+    quota.rulePattern = u"over quota"_qs;
+    Replay::ReplayDecision kept = decision(u"example.net"_qs, u"550 5.1.1 unknown"_qs);
+    kept.ruleIndex = 0;
+    kept.rulePattern = u"^550"_qs;
+    ReplaySummary a;
+    a.addDecision(quota);
+    a.addDecision(quota);
+    a.addDecision(kept);
+    a.addDecision(decision(u"example.org"_qs, u"550 nobody here"_qs)); // no rule
+    ReplaySummary b;
+    quota.ruleIndex = 3;
+    quota.rulePattern = u"quota"_qs;
+    b.addDecision(quota);
+    a.merge(b);
+
+    const std::pair<QString, QString> changedKey{u"TransientFailure"_qs, u"Bounce"_qs};
+    const ReplaySummary::RuleCounts changed = a.transitionCells().at(changedKey).rules;
+    QCOMPARE(changed.size(), size_t(2));
+    QCOMPARE(changed.at({2, u"over quota"_qs}), qint64(2));
+    QCOMPARE(changed.at({3, u"quota"_qs}), qint64(1));
+    const ReplaySummary::RuleCounts same = a.transitionCells().at({u"Bounce"_qs, u"Bounce"_qs}).rules;
+    QCOMPARE(same.size(), size_t(1));
+    QCOMPARE(same.at({0, u"^550"_qs}), qint64(1));
+
+    const auto back = ReplaySummary::fromJson(a.toJson());
+    QVERIFY(back.ok());
+    QVERIFY(back->transitionCells().at(changedKey).rules == changed);
+
+    QJsonObject older = a.toJson();
+    QJsonArray cells = older.value(u"transitions"_qs).toArray();
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        QJsonObject cell = cells.at(i).toObject();
+        QVERIFY(cell.contains(u"rules"_qs));
+        cell.remove(u"rules"_qs);
+        cells[i] = cell;
+    }
+    older.insert(u"transitions"_qs, cells);
+    const auto old = ReplaySummary::fromJson(older);
+    QVERIFY(old.ok());
+    QVERIFY(old->transitionCells().at(changedKey).rules.empty());
+    QCOMPARE(old->transitions(changedKey.first, changedKey.second), qint64(3));
 }
 
 void TestReplaySummary::jsonRoundTrip()
