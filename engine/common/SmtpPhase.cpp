@@ -64,6 +64,37 @@ std::optional<SmtpPhase> smtpPhaseFromName(const QString &name)
     return std::nullopt;
 }
 
+std::optional<SmtpPhase> smtpPhaseForCommand(QStringView command)
+{
+    const QStringView c = command.trimmed();
+    if (c == QLatin1String("."))
+        return SmtpPhase::EndOfData;
+    qsizetype end = 0;
+    while (end < c.size() && c[end].isLetter())
+        ++end;
+    const QStringView verb = c.left(end);
+    auto is = [verb](const char *name) { return verb.compare(QLatin1String(name), Qt::CaseInsensitive) == 0; };
+    if (is("MAIL"))
+        return SmtpPhase::MailFrom;
+    if (is("RCPT"))
+        return SmtpPhase::RcptTo;
+    if (is("DATA"))
+        return SmtpPhase::Data;
+    if (is("BDAT")) // only the LAST chunk completes the message
+        return c.contains(QLatin1String(" LAST"), Qt::CaseInsensitive) ? SmtpPhase::EndOfData : SmtpPhase::Data;
+    if (is("EHLO") || is("HELO") || is("LHLO"))
+        return SmtpPhase::Ehlo;
+    if (is("STARTTLS"))
+        return SmtpPhase::StartTls;
+    if (is("AUTH"))
+        return SmtpPhase::Auth;
+    if (is("RSET"))
+        return SmtpPhase::Rset;
+    if (is("QUIT"))
+        return SmtpPhase::Quit;
+    return std::nullopt;
+}
+
 QString smtpCommandFor(SmtpPhase phase, const QString &sender, const QString &recipient)
 {
     switch (phase) {

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include <QString>
+#include <QStringView>
 
 namespace Dsn {
 
@@ -28,6 +29,9 @@ enum class SmtpPhase {
 QString smtpPhaseName(SmtpPhase phase);
 /// Accepts the canonical names case-insensitively plus common spellings ("rcpt", "dot", ".").
 std::optional<SmtpPhase> smtpPhaseFromName(const QString &name);
+/// The phase a client command opens: "RCPT TO:<a@b>" → RcptTo, "." → EndOfData; nullopt for
+/// commands without a phase of their own (NOOP, AUTH continuation lines …).
+std::optional<SmtpPhase> smtpPhaseForCommand(QStringView command);
 /// The command line (with CRLF) a client sends in `phase`, as KumoMTA logs it in
 /// `response.command`; empty for phases without one (connect, EHLO, QUIT …).
 QString smtpCommandFor(SmtpPhase phase, const QString &sender, const QString &recipient);

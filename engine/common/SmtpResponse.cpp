@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "common/SmtpResponse.h"
 
+#include <charconv>
+
 #include <QCoreApplication>
 #include <QVarLengthArray>
 
@@ -124,6 +126,46 @@ Result<SmtpResponse> SmtpResponse::parse(QStringView text, CompatProfile profile
     if (start < text.size())
         lines.append(text.mid(start));
     return parseViews(lines, profile, maxLineLength);
+}
+
+QString SmtpResponse::assembleLogged(int code, const std::optional<EnhancedStatusCode> &enhanced, const QString &content)
+{
+    // A replay assembles one per failure: the code and the enhanced code are written once into a
+    // small buffer and copied per line, not built as strings of their own.
+    char codeBuf[12];
+    const QLatin1String codeText(codeBuf, std::to_chars(codeBuf, codeBuf + sizeof codeBuf, code).ptr);
+    // Some producers log the whole reply; it must not get a second code.
+    if (content.startsWith(codeText) && isReplyLine(content) && content[0] >= QLatin1Char('2')
+        && content[0] <= QLatin1Char('5'))
+        return QString(content).replace(QLatin1String("\r\n"), QLatin1String("\n"));
+
+    QString esc;
+    if (enhanced) {
+        enhanced->appendTo(esc);
+        esc += QLatin1Char(' ');
+    }
+    QStringView body = content;
+    if (!esc.isEmpty() && body.startsWith(esc))
+        body = body.mid(esc.size());
+    // The lines are walked in place, not split into a list.
+    QString out;
+    out.reserve(content.size() + 2 * (esc.size() + 5));
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype lf = body.indexOf(QLatin1Char('\n'), start);
+        QStringView line = lf < 0 ? body.mid(start) : body.mid(start, lf - start);
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        if (start > 0)
+            out += QLatin1Char('\n');
+        out += codeText;
+        out += lf >= 0 ? QLatin1Char('-') : QLatin1Char(' ');
+        out += esc;
+        out += line;
+        if (lf < 0)
+            return out;
+        start = lf + 1;
+    }
 }
 
 QString SmtpResponse::removeLineBreaks(QStringView text)

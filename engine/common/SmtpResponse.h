@@ -59,6 +59,10 @@ struct SmtpResponse
     /// remove_line_break), as the JSON log record carries it.
     QString contentSingleLine() const;
     static QString removeLineBreaks(QStringView text);
+    /// Rebuilds reply lines from a log record's response, whose content lacks the code and the
+    /// enhanced code: every line gets `code-` (`code ` for the last) and the enhanced code. A
+    /// content that is already a whole reply with that code is kept as it is.
+    static QString assembleLogged(int code, const std::optional<EnhancedStatusCode> &enhanced, const QString &content);
 
     /// KumoMTA's log-record form: {code, enhanced_code, content, command}.
     QJsonObject toJson() const;

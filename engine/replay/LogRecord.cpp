@@ -22,9 +22,8 @@
 
 #include "common/EnhancedStatusCode.h"
 #include "common/SmtpPhase.h"
+#include "common/SmtpResponse.h"
 #include "eval/BounceClassifier.h"
-#include "project/detail/JsonSampleReader.h"
-#include "project/detail/TextSampleReader.h"
 
 namespace Dsn::Replay {
 
@@ -660,12 +659,12 @@ Result<LogRecord> fromFields(RawFields f, LogRecord::Fields which)
             content.truncate(m.capturedStart());
         }
     }
-    r.input.response = Project::Detail::JsonSampleReader::assembleReply(r.originalCode, f.enhanced, content);
+    r.input.response = SmtpResponse::assembleLogged(r.originalCode, f.enhanced, content);
     r.input.queue = r.queue;
     r.input.recipient = r.recipient;
     r.input.sender = std::move(f.sender);
     if (f.hasCommand) {
-        r.input.phase = Project::Detail::TextSampleReader::phaseForCommand(f.command).value_or(SmtpPhase::RcptTo);
+        r.input.phase = smtpPhaseForCommand(f.command).value_or(SmtpPhase::RcptTo);
         r.input.command = std::move(f.command);
     } else {
         // No command: KumoMTA's own response (connection failure, timeout, I/O error). The event

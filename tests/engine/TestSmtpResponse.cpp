@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include <QTest>
 
+#include "common/SmtpPhase.h"
 #include "common/SmtpResponse.h"
 
 using namespace Dsn;
@@ -23,6 +24,10 @@ private Q_SLOTS:
     void enhancedCode();
     void lineLimit();
     void json();
+    void assembleLogged_data();
+    void assembleLogged();
+    void phaseForCommand_data();
+    void phaseForCommand();
 };
 
 void TestSmtpResponse::parse_data()
@@ -191,6 +196,64 @@ void TestSmtpResponse::json()
     resp.command.clear();
     QVERIFY(resp.toJson().value(u"enhanced_code"_qs).isNull());
     QVERIFY(resp.toJson().value(u"command"_qs).isNull());
+}
+
+void TestSmtpResponse::assembleLogged_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("enhanced"); // empty: the record has none
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<QString>("reply");
+    QTest::newRow("one line") << 550 << u"5.1.1"_qs << u"No such user"_qs << u"550 5.1.1 No such user"_qs;
+    QTest::newRow("no enhanced code") << 421 << QString() << u"Try later"_qs << u"421 Try later"_qs;
+    QTest::newRow("lines get the code and the enhanced code")
+        << 452 << u"4.2.2"_qs << u"The email account is over quota.\r\nLearn more"_qs
+        << u"452-4.2.2 The email account is over quota.\n452 4.2.2 Learn more"_qs;
+    QTest::newRow("content repeating the enhanced code") << 550 << u"5.7.1"_qs << u"5.7.1 Blocked"_qs
+                                                         << u"550 5.7.1 Blocked"_qs;
+    QTest::newRow("a whole reply is kept") << 554 << u"5.7.1"_qs << u"554-5.7.1 one\r\n554 5.7.1 two"_qs
+                                           << u"554-5.7.1 one\n554 5.7.1 two"_qs;
+    QTest::newRow("the code alone is not a reply") << 550 << QString() << u"550"_qs << u"550 550"_qs;
+    QTest::newRow("empty content") << 250 << QString() << QString() << u"250 "_qs;
+}
+
+/// A log record keeps the code, the enhanced code and the content apart; the event and the
+/// bounce classifier see them put back together.
+void TestSmtpResponse::assembleLogged()
+{
+    QFETCH(int, code);
+    QFETCH(QString, enhanced);
+    QFETCH(QString, content);
+    QFETCH(QString, reply);
+    std::optional<EnhancedStatusCode> esc;
+    if (!enhanced.isEmpty())
+        esc = EnhancedStatusCode::parse(enhanced);
+    QCOMPARE(enhanced.isEmpty(), !esc.has_value());
+    QCOMPARE(SmtpResponse::assembleLogged(code, esc, content), reply);
+}
+
+void TestSmtpResponse::phaseForCommand_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("phase"); // empty: none of its own
+    QTest::newRow("MAIL") << u"MAIL FROM:<a@example.com>\r\n"_qs << u"MAIL FROM"_qs;
+    QTest::newRow("rcpt, lower case") << u"rcpt to:<b@example.net>"_qs << u"RCPT TO"_qs;
+    QTest::newRow("DATA") << u"DATA\r\n"_qs << u"DATA"_qs;
+    QTest::newRow("final dot") << u".\r\n"_qs << u"end of data"_qs;
+    QTest::newRow("BDAT chunk") << u"BDAT 4096"_qs << u"DATA"_qs;
+    QTest::newRow("BDAT LAST") << u"BDAT 512 LAST"_qs << u"end of data"_qs;
+    QTest::newRow("EHLO") << u"EHLO mta.example"_qs << u"EHLO"_qs;
+    QTest::newRow("STARTTLS") << u"STARTTLS"_qs << u"STARTTLS"_qs;
+    QTest::newRow("NOOP") << u"NOOP"_qs << QString();
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestSmtpResponse::phaseForCommand()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, phase);
+    const std::optional<SmtpPhase> got = smtpPhaseForCommand(command);
+    QCOMPARE(got ? smtpPhaseName(*got) : QString(), phase);
 }
 
 QTEST_APPLESS_MAIN(TestSmtpResponse)

@@ -2,16 +2,16 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "project/detail/JsonSampleReader.h"
 
-#include <charconv>
-
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QStringList>
 #include <QStringView>
 
+#include "common/EnhancedStatusCode.h"
 #include "common/RecordType.h"
-#include "project/detail/TextSampleReader.h"
+#include "common/SmtpPhase.h"
+#include "common/SmtpResponse.h"
 
 namespace Dsn::Project::Detail {
 
@@ -49,46 +49,6 @@ JsonSampleReader::Outcome JsonSampleReader::read(const QJsonObject &object, cons
     return out;
 }
 
-QString JsonSampleReader::assembleReply(int code, const std::optional<EnhancedStatusCode> &enhanced,
-                                        const QString &content)
-{
-    // A replay assembles one per failure: the code and the enhanced code are written once into a
-    // small buffer and copied per line, not built as strings of their own.
-    char codeBuf[12];
-    const QLatin1String codeText(codeBuf, std::to_chars(codeBuf, codeBuf + sizeof codeBuf, code).ptr);
-    // Some producers log the whole reply; it must not get a second code.
-    if (content.startsWith(codeText) && TextSampleReader::isReplyLine(content))
-        return QString(content).replace(QLatin1String("\r\n"), QLatin1String("\n"));
-
-    QString esc;
-    if (enhanced) {
-        enhanced->appendTo(esc);
-        esc += QLatin1Char(' ');
-    }
-    QStringView body = content;
-    if (!esc.isEmpty() && body.startsWith(esc))
-        body = body.mid(esc.size());
-    // The lines are walked in place, not split into a list.
-    QString out;
-    out.reserve(content.size() + 2 * (esc.size() + 5));
-    qsizetype start = 0;
-    while (true) {
-        const qsizetype lf = body.indexOf(QLatin1Char('\n'), start);
-        QStringView line = lf < 0 ? body.mid(start) : body.mid(start, lf - start);
-        if (line.endsWith(QLatin1Char('\r')))
-            line.chop(1);
-        if (start > 0)
-            out += QLatin1Char('\n');
-        out += codeText;
-        out += lf >= 0 ? QLatin1Char('-') : QLatin1Char(' ');
-        out += esc;
-        out += line;
-        if (lf < 0)
-            return out;
-        start = lf + 1;
-    }
-}
-
 JsonSampleReader::Outcome JsonSampleReader::readKumoRecord(const QJsonObject &object, const QString &type,
                                                            const QJsonObject &response, const ImportOptions &options)
 {
@@ -107,11 +67,11 @@ JsonSampleReader::Outcome JsonSampleReader::readKumoRecord(const QJsonObject &ob
     }
 
     Sample s;
-    s.response = assembleReply(code, EnhancedStatusCode::fromJson(response.value(QLatin1String("enhanced_code"))),
+    s.response = SmtpResponse::assembleLogged(code, EnhancedStatusCode::fromJson(response.value(QLatin1String("enhanced_code"))),
                                response.value(QLatin1String("content")).toString());
     // KumoMTA's own responses (expiry, connection failures) answer no command: null command.
     const QJsonValue command = response.value(QLatin1String("command"));
-    s.phase = command.isString() ? TextSampleReader::phaseForCommand(command.toString()).value_or(options.defaultPhase)
+    s.phase = command.isString() ? smtpPhaseForCommand(command.toString()).value_or(options.defaultPhase)
                                  : options.defaultPhase;
     s.queue = field(object, "queue");
     const QString recipient = field(object, "recipient");

@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QString>
 
-#include "common/EnhancedStatusCode.h"
 #include "project/Sample.h"
 #include "project/SampleImporter.h"
 
@@ -32,10 +31,6 @@ public:
     };
 
     static Outcome read(const QJsonObject &object, const ImportOptions &options);
-
-    /// Rebuilds reply lines from a log record's response, whose content lacks the code and the
-    /// enhanced code: every line gets `code-` (`code ` for the last) and the enhanced code.
-    static QString assembleReply(int code, const std::optional<EnhancedStatusCode> &enhanced, const QString &content);
 
 private:
     static Outcome readKumoRecord(const QJsonObject &object, const QString &type, const QJsonObject &response,

@@ -94,37 +94,6 @@ bool TextSampleReader::isReplyLine(QStringView line)
         && isDigit(line[2]) && (line[3] == QLatin1Char(' ') || line[3] == QLatin1Char('-'));
 }
 
-std::optional<SmtpPhase> TextSampleReader::phaseForCommand(QStringView command)
-{
-    const QStringView c = command.trimmed();
-    if (c == QLatin1String("."))
-        return SmtpPhase::EndOfData;
-    qsizetype end = 0;
-    while (end < c.size() && c[end].isLetter())
-        ++end;
-    const QStringView verb = c.left(end);
-    auto is = [verb](const char *name) { return verb.compare(QLatin1String(name), Qt::CaseInsensitive) == 0; };
-    if (is("MAIL"))
-        return SmtpPhase::MailFrom;
-    if (is("RCPT"))
-        return SmtpPhase::RcptTo;
-    if (is("DATA"))
-        return SmtpPhase::Data;
-    if (is("BDAT")) // only the LAST chunk completes the message
-        return c.contains(QLatin1String(" LAST"), Qt::CaseInsensitive) ? SmtpPhase::EndOfData : SmtpPhase::Data;
-    if (is("EHLO") || is("HELO") || is("LHLO"))
-        return SmtpPhase::Ehlo;
-    if (is("STARTTLS"))
-        return SmtpPhase::StartTls;
-    if (is("AUTH"))
-        return SmtpPhase::Auth;
-    if (is("RSET"))
-        return SmtpPhase::Rset;
-    if (is("QUIT"))
-        return SmtpPhase::Quit;
-    return std::nullopt;
-}
-
 void TextSampleReader::addLine(QStringView line, int lineNumber)
 {
     const QStringView trimmed = line.trimmed();
@@ -226,7 +195,7 @@ void TextSampleReader::addClientLine(QStringView command)
     }
     if (command.isEmpty())
         return;
-    std::optional<SmtpPhase> phase = phaseForCommand(command);
+    std::optional<SmtpPhase> phase = smtpPhaseForCommand(command);
     // NOOP, VRFY and AUTH continuation lines still get a reply: they keep the phase they are in.
     if (!phase)
         phase = m_pending.empty() ? m_last.phase : m_pending.back().phase;

@@ -35,9 +35,6 @@ public:
 
     /// `NNN-…` or `NNN …` with a first digit of 2 to 5.
     static bool isReplyLine(QStringView line);
-    /// The phase a client command opens: "RCPT TO:<a@b>" → RcptTo, "." → EndOfData; nullopt
-    /// for commands without a phase of their own (NOOP, AUTH continuation lines …).
-    static std::optional<SmtpPhase> phaseForCommand(QStringView command);
 
 private:
     enum class Origin { Raw, Server };
