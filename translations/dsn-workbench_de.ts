@@ -1028,6 +1028,10 @@
         <source>Saved the summary to %1.</source>
         <translation>Zusammenfassung in %1 gespeichert.</translation>
     </message>
+    <message>
+        <source>: no rule of this table matches them.</source>
+        <translation>: keine Regel dieser Tabelle passt auf sie.</translation>
+    </message>
 </context>
 <context>
     <name>Dsn::Gui::ReplaySampleModel</name>

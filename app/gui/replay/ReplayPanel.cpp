@@ -594,6 +594,9 @@ void ReplayPanel::updateHeadline()
         const auto cell = m_summary.transitionCells().find(top);
         const Replay::ReplaySummary::RuleCounts *rules =
             cell != m_summary.transitionCells().end() ? &cell->second.rules : nullptr;
+        // Summaries saved before cells counted their rules have none in any cell.
+        const bool cellsKnowRules = std::any_of(m_summary.transitionCells().begin(), m_summary.transitionCells().end(),
+                                                [](const auto &c) { return !c.second.rules.empty(); });
         if (rules && !rules->empty()) {
             const auto best = std::max_element(rules->begin(), rules->end(),
                                                [](const auto &a, const auto &b) { return a.second < b.second; });
@@ -602,6 +605,10 @@ void ReplayPanel::updateHeadline()
                         .arg(m_ruleNumber(best->first.first))
                         .arg(shortPattern(best->first.second));
             text += QLatin1Char('.');
+        } else if (cellsKnowRules) {
+            // Typically replies a policy in production rewrote (the log says so) that no rule of
+            // this table matches any more: the change is a rule's absence, not a rule.
+            text += tr(": no rule of this table matches them.");
         } else if (!m_summary.ruleCounts().empty()) {
             // A summary saved before cells counted their rules does not say which rule caused
             // which transition; the busiest rule overall is the next best pointer.

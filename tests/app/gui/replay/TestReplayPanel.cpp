@@ -10,7 +10,11 @@
 #include <QBarSet>
 #include <QChart>
 #include <QColor>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFont>
 #include <QFrame>
 #include <QHorizontalBarSeries>
@@ -135,6 +139,8 @@ private Q_SLOTS:
     void saveThenOpenRoundTrips_data();
     void saveThenOpenRoundTrips();
     void openRejectsNonSummary();
+    void headlineWithoutADrivingRule_data();
+    void headlineWithoutADrivingRule();
     void screenshot_data();
     void screenshot();
 
@@ -457,6 +463,67 @@ void TestReplayPanel::openRejectsNonSummary()
     QVERIFY(!viewer.openSummaries({m_files.first()}));
     QVERIFY(viewer.statusText().contains(QFileInfo(m_files.first()).fileName()));
     QCOMPARE(viewer.summary().records(), qint64(0));
+}
+
+void TestReplayPanel::headlineWithoutADrivingRule_data()
+{
+    QTest::addColumn<bool>("cellRules"); // false: saved before cells counted their rules
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("cells know their rules")
+        << true << QStringLiteral("3 bounces would become deferrals: no rule of this table matches them.");
+    QTest::newRow("older summary") << false
+                                   << QStringLiteral("3 bounces would become deferrals; rule #1 (over quota) matched the most replies (1).");
+}
+
+/// The biggest change was made by no rule (a production rewrite the table no longer makes): the
+/// headline says so instead of naming a rule, unless the summary cannot tell.
+void TestReplayPanel::headlineWithoutADrivingRule()
+{
+    QFETCH(bool, cellRules);
+    QFETCH(QString, expected);
+    ReplaySummary summary;
+    Dsn::Replay::ReplayDecision undone;
+    undone.file = QStringLiteral("kumo.log");
+    undone.oldType = QStringLiteral("Bounce");
+    undone.newType = QStringLiteral("TransientFailure");
+    undone.oldCode = 500;
+    undone.newCode = 421;
+    undone.eventCalled = true;
+    undone.response = QStringLiteral("421 4.7.0 Try again later");
+    for (int line = 1; line <= 3; ++line) {
+        undone.line = line;
+        summary.addRecord(undone.oldType);
+        summary.addDecision(undone);
+    }
+    Dsn::Replay::ReplayDecision quota = undone;
+    quota.line = 4;
+    quota.oldType = QStringLiteral("TransientFailure");
+    quota.newType = QStringLiteral("Bounce");
+    quota.oldCode = 452;
+    quota.newCode = 552;
+    quota.ruleIndex = 0;
+    quota.rulePattern = QStringLiteral("over quota");
+    summary.addRecord(quota.oldType);
+    summary.addDecision(quota);
+
+    QJsonObject json = summary.toJson();
+    if (!cellRules) {
+        QJsonArray cells = json.value(u"transitions"_qs).toArray();
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            QJsonObject cell = cells.at(i).toObject();
+            cell.remove(u"rules"_qs);
+            cells[i] = cell;
+        }
+        json.insert(u"transitions"_qs, cells);
+    }
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("summary.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(json).toJson());
+    file.close();
+    ReplayPanel viewer;
+    QVERIFY2(viewer.openSummaries({file.fileName()}), qPrintable(viewer.statusText()));
+    QCOMPARE(viewer.headline(), expected);
 }
 
 void TestReplayPanel::screenshot_data()
