@@ -63,6 +63,7 @@ private Q_SLOTS:
     void threadCountDoesNotMatter();
     void wholeFilesPerWorker_data();
     void wholeFilesPerWorker();
+    void wholeFilesProgressAndCancel();
     void oneDecisionPerFailure();
     void cancelStopsEarly();
     void policyLoadErrorFails();
@@ -147,6 +148,35 @@ void TestReplayEngine::wholeFilesPerWorker()
     QCOMPARE(many.summary, one.summary);
     QVERIFY(one.records > logs.records);
     QCOMPARE(one.summary.value(u"malformed"_qs).toInteger(), 2);
+}
+
+/// Workers reading files of their own report progress together, in order, up to the whole input;
+/// and a cancel stops all of them.
+void TestReplayEngine::wholeFilesProgressAndCancel()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Test::GeneratedLogs logs = Test::generateLogs(dir, {21, 22, 23, 24, 25, 26, 27, 28}, 400, 24);
+    Replay::ReplayEngine engine(options(2));
+    QList<Replay::ReplayProgress> reports;
+    engine.setProgressCallback([&reports](const Replay::ReplayProgress &p) { reports.append(p); });
+    const auto summary = engine.run({dir.path()});
+    QVERIFY(summary.ok());
+    QCOMPARE(summary->records(), logs.records);
+    QVERIFY(reports.size() >= 8);
+    for (qsizetype i = 1; i < reports.size(); ++i) {
+        QVERIFY(reports.at(i).bytesRead >= reports.at(i - 1).bytesRead);
+        QVERIFY(reports.at(i).lines >= reports.at(i - 1).lines);
+    }
+    const Replay::ReplayProgress &last = reports.last();
+    QCOMPARE(last.files, 8);
+    QCOMPARE(last.filesDone, 8);
+    QCOMPARE(last.bytesRead, last.totalBytes);
+    QCOMPARE(last.lines, logs.records);
+
+    const Run cancelled = replay({dir.path()}, options(2), true, false);
+    QVERIFY(cancelled.cancelled);
+    QVERIFY2(cancelled.records < logs.records / 2, qPrintable(QString::number(cancelled.records)));
 }
 
 void TestReplayEngine::oneDecisionPerFailure()
