@@ -54,6 +54,8 @@ private Q_SLOTS:
     void agreesWithFullParser_data();
     void agreesWithFullParser();
     void agreesOnGeneratedLogs();
+    void agreesOnMutatedLines_data();
+    void agreesOnMutatedLines();
     void typeNamesStayStatic();
 };
 
@@ -142,6 +144,63 @@ void TestLogRecord::agreesOnGeneratedLogs()
             return;
     }
     QVERIFY(failures > 100);
+}
+
+/// Every single-byte edit of a few real-looking records: the scanner's give-up rules must hold
+/// at every position, and a line it accepts must read exactly as the full parser reads it.
+void TestLogRecord::agreesOnMutatedLines_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::newRow("delivery") << QByteArray(R"j({"type":"Delivery","id":"4f1c0e2a","sender":"news@shop.example","recipient":"ann@example.com","queue":"campaign:tenant@example.com","site":"example.com->mx.example.com@smtp_client","size":2048,"response":{"code":250,"enhanced_code":{"class":2,"subject":0,"detail":0},"content":"OK id=1a2b","command":".\r\n"},"egress_pool":"pool","num_attempts":0,"bounce_classification":"Uncategorized","timestamp":1700000000,"nodeid":"a-b"})j");
+    QTest::newRow("bounce") << QByteArray(R"j({"type":"Bounce","queue":"promo:acme@example.net","site":"mx.example.net","recipient":"a@example.net","sender":"s@x.org","bounce_classification":"InvalidRecipient","response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},"content":"No such \"user\" here","command":"RCPT TO:<a@example.net>\r\n"},"meta":{}})j");
+    QTest::newRow("transient, recipient array") << QByteArray(R"j({"type":"TransientFailure","recipient":["x@a.example","y@b.example"],"queue":"b.example","response":{"code":451,"enhanced_code":{"class":4,"subject":7,"detail":1},"content":"Try later","command":"RCPT TO:<x@a.example>\r\n"},"num_attempts":3})j");
+    QTest::newRow("nested meta and headers") << QByteArray(R"j({"type":"Bounce","meta":{"a":[1,2.5e3,-0,true,false,null],"b":{"c":[],"d":{}}},"headers":{"Subject":["Hi \u0041\/"],"X":-12.75E-2},"response":{"code":554,"enhanced_code":null,"content":"Rejected","command":null},"site":null})j");
+    // Runs of backslashes and escaped quotes that edits shift across the scanner's 64-byte blocks.
+    QTest::newRow("backslash runs") << QByteArray(R"j({"type":"Bounce","x":"\\\\\"\\\"\\","response":{"code":550,"content":"a\\\"b\\\\\"\/\u005c\u0022","command":"RCPT TO:<a@b>\r\n"}})j");
+    QTest::newRow("spaced") << QByteArray(R"j( { "type" : "Bounce" , "response" : { "code" : 550 , "content" : "x" , "command" : "DATA\r\n" } , "x" : [ 1 , 0.5 ] } )j");
+}
+
+void TestLogRecord::agreesOnMutatedLines()
+{
+    QFETCH(QByteArray, line);
+    static const char replacements[] = {'"', '\\', '{', '}', '[', ']', ',', ':', ' ', '0', 'a', '-', '.', 'e', 'u', 'n'};
+    static const char insertions[] = {'"', '\\', ',', ' ', '0', '}'};
+    int cases = 0;
+    int accepted = 0;
+    const auto check = [&](const QByteArray &mutated) {
+        ++cases;
+        accepted += LogRecord::scannerReads(mutated);
+        const QString fast = describe(LogRecord::parse(mutated));
+        const QString full = describe(LogRecord::parseGeneric(mutated));
+        if (fast != full)
+            QFAIL(qPrintable(QStringLiteral("%1\n  parse:        %2\n  parseGeneric: %3").arg(QString::fromLatin1(mutated), fast, full)));
+        compareLean(mutated); // the replay's own call
+    };
+    // The scanner must read the intact line itself wherever its 64-byte blocks cut it.
+    for (int shift = 0; shift < 64; ++shift) {
+        const QByteArray shifted = QByteArray(shift, ' ') + line;
+        QVERIFY2(LogRecord::scannerReads(shifted), shifted.constData());
+        check(shifted);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        for (const char c : replacements) {
+            if (line[i] == c)
+                continue;
+            QByteArray mutated = line;
+            mutated[i] = c;
+            check(mutated);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        check(QByteArray(line).remove(i, 1));
+        for (const char c : insertions)
+            check(QByteArray(line).insert(i, c));
+        if (QTest::currentTestFailed())
+            return;
+    }
+    qDebug("%d lines, %d of them read by the scanner itself", cases, accepted);
 }
 
 /// Every record of a known type names it with one string in static storage. A heap copy with a
