@@ -55,17 +55,37 @@ struct ChunkResult
     QList<ReplayDecision> decisions;
 };
 
+/// Progress before the first byte: what there is to read.
+ReplayProgress progressBefore(const QList<LogFile> &files)
+{
+    ReplayProgress p;
+    for (const LogFile &f : files)
+        p.totalBytes += f.size;
+    p.files = int(files.size());
+    return p;
+}
+
+/// Runs `others` on threads - 1 new threads and `lead` on the calling one, and joins them.
+template <typename Others, typename Lead>
+void alongside(int threads, const Others &others, const Lead &lead)
+{
+    std::vector<std::thread> pool;
+    pool.reserve(size_t(threads - 1));
+    for (int i = 1; i < threads; ++i)
+        pool.emplace_back(others);
+    lead();
+    for (std::thread &t : pool)
+        t.join();
+}
+
 /// Hands out the input as numbered chunks, one reader at a time, files and lines in order.
 class ChunkSource
 {
 public:
     ChunkSource(const QList<LogFile> &files, const ReplayOptions &options,
                 const std::function<void(const ReplayProgress &)> &progress)
-        : m_files(files), m_options(options), m_progress(progress)
+        : m_files(files), m_options(options), m_progress(progress), m_total(progressBefore(files))
     {
-        for (const LogFile &f : files)
-            m_total.totalBytes += f.size;
-        m_total.files = int(files.size());
     }
 
     /**
@@ -413,11 +433,8 @@ class SharedProgress
 {
 public:
     SharedProgress(const QList<LogFile> &files, const std::function<void(const ReplayProgress &)> &callback)
-        : m_callback(callback)
+        : m_callback(callback), m_total(progressBefore(files))
     {
-        for (const LogFile &f : files)
-            m_total.totalBytes += f.size;
-        m_total.files = int(files.size());
     }
 
     void add(qint64 bytes, qint64 lines, bool fileDone)
@@ -567,30 +584,26 @@ Result<ReplaySummary> ReplayEngine::run(const QStringList &paths)
             fail(e);
         }
     } else {
-        std::vector<std::thread> pool;
-        pool.reserve(size_t(threads - 1));
-        for (int i = 1; i < threads; ++i)
-            pool.emplace_back(worker);
-        try {
-            const size_t depth = size_t(threads - 1) * 2;
-            Eval::PolicyEvaluator evaluator(m_options.config);
-            Chunk chunk;
-            while (!cancelled()) {
-                if (source.othersWantMore(depth)) {
-                    if (!source.readForOthers())
+        alongside(threads, worker, [&] {
+            try {
+                const size_t depth = size_t(threads - 1) * 2;
+                Eval::PolicyEvaluator evaluator(m_options.config);
+                Chunk chunk;
+                while (!cancelled()) {
+                    if (source.othersWantMore(depth)) {
+                        if (!source.readForOthers())
+                            break;
+                        continue;
+                    }
+                    merger.waitForRoom(m_cancel);
+                    if (cancelled() || !streamOne(evaluator, chunk))
                         break;
-                    continue;
                 }
-                merger.waitForRoom(m_cancel);
-                if (cancelled() || !streamOne(evaluator, chunk))
-                    break;
+            } catch (const std::exception &e) {
+                fail(e);
             }
-        } catch (const std::exception &e) {
-            fail(e);
-        }
-        source.finishReading();
-        for (std::thread &t : pool)
-            t.join();
+            source.finishReading();
+        });
     }
     if (const auto error = failure.diagnostic())
         return *error;
@@ -626,13 +639,7 @@ Result<ReplaySummary> ReplayEngine::runByFile(const QList<LogFile> &files, int t
             cancel();
         }
     };
-    std::vector<std::thread> pool;
-    pool.reserve(size_t(threads - 1));
-    for (int i = 1; i < threads; ++i)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread &t : pool)
-        t.join();
+    alongside(threads, worker, worker);
     if (const auto error = failure.diagnostic())
         return *error;
     return merger.take();
