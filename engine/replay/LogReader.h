@@ -15,8 +15,9 @@ namespace Dsn::Replay {
 /**
  * Reads one KumoMTA log file line by line with bounded memory: the file is read in blocks
  * (1 MiB by default) and, when it starts with the zstd magic bytes 28 B5 2F FD, decompressed as
- * a stream (concatenated frames included), whatever its name. At most one block of input, one
- * block of output and one line are held at a time.
+ * a stream (concatenated and skippable frames included), whatever its name. At most one block
+ * of input and one line are held at a time, plus, for zstd, the frame's window and two blocks
+ * (a frame may ask for a window of up to 128 MiB, as zstd's own decoder allows).
  *
  * A line longer than `maxLineLength` bytes is skipped without being buffered and reported as
  * `overlong`; a CR before the LF is removed; blank lines are skipped but still numbered.
@@ -71,6 +72,12 @@ private:
     /// Appends at most one block of (decompressed) data to m_buffer; false at the end or on error.
     bool fill();
     bool fillCompressed();
+    bool startFrame();
+    /// Makes `needed` compressed bytes available from the file; false at its end or on error.
+    bool readCompressed(size_t needed);
+    /// Moves the unfinished line out of the zstd ring before blocks are decoded over it.
+    void carryPartialLine();
+    void fail(const QString &message);
 
     struct Zstd;
     QFile m_file;
@@ -79,8 +86,15 @@ private:
     bool m_compressed = false;
     bool m_eof = false;
     bool m_skipping = false;
+    /// Plain files: the partial line and the last block read after it.
     QByteArray m_buffer;
+    /// Lines are cut from [m_data + m_pos, m_data + m_end): m_buffer, or the zstd ring.
+    const char *m_data = nullptr;
     qsizetype m_pos = 0;
+    qsizetype m_end = 0;
+    /// The start of a line the zstd ring wrapped under, joined to its rest when that is found.
+    QByteArray m_carry;
+    bool m_carryHandedOut = false;
     qint64 m_lineNumber = 0;
     qint64 m_bytesRead = 0;
     QString m_error;

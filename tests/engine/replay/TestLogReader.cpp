@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QFileInfo>
 #include <QList>
 #include <QTemporaryDir>
@@ -11,6 +12,8 @@
 #include "replay/LogFileList.h"
 #include "replay/LogReader.h"
 #include "replay/ReplayEngine.h"
+
+#include <zstd.h>
 
 using namespace Dsn;
 using Replay::LogReader;
@@ -59,7 +62,128 @@ void write(const QString &path, const QByteArray &bytes)
     f.write(bytes);
 }
 
+/// How a test compresses its content: each frame takes `frameBytes` of it (all of it when 0).
+struct Packing
+{
+    QList<int> windowLogs{10}; ///< per frame, cycled
+    int level = 3;
+    qsizetype frameBytes = 0;
+    bool knownSize = false;
+    bool checksum = false;
+    bool skippableBetween = false;
+};
+
+QByteArray compressFrame(QByteArrayView content, int windowLog, const Packing &p)
+{
+    std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> ctx(ZSTD_createCCtx(), &ZSTD_freeCCtx);
+    ZSTD_CCtx_setParameter(ctx.get(), ZSTD_c_compressionLevel, p.level);
+    ZSTD_CCtx_setParameter(ctx.get(), ZSTD_c_windowLog, windowLog);
+    ZSTD_CCtx_setParameter(ctx.get(), ZSTD_c_checksumFlag, p.checksum ? 1 : 0);
+    if (p.knownSize)
+        ZSTD_CCtx_setPledgedSrcSize(ctx.get(), size_t(content.size()));
+    QByteArray out;
+    QByteArray buffer(qsizetype(ZSTD_CStreamOutSize()), Qt::Uninitialized);
+    // Fed in pieces and ended apart, so a frame without a pledged size keeps its size unknown
+    // and its window as asked, the way a log writer's stream does.
+    auto pump = [&](QByteArrayView piece, ZSTD_EndDirective mode) {
+        ZSTD_inBuffer in{piece.data(), size_t(piece.size()), 0};
+        size_t remaining = 0;
+        do {
+            ZSTD_outBuffer o{buffer.data(), size_t(buffer.size()), 0};
+            remaining = ZSTD_compressStream2(ctx.get(), &o, &in, mode);
+            if (ZSTD_isError(remaining))
+                qFatal("zstd: %s", ZSTD_getErrorName(remaining));
+            out.append(buffer.constData(), qsizetype(o.pos));
+        } while (mode == ZSTD_e_end ? remaining != 0 : in.pos < in.size);
+    };
+    for (qsizetype at = 0; at < content.size(); at += 4096)
+        pump(content.sliced(at, std::min<qsizetype>(4096, content.size() - at)), ZSTD_e_continue);
+    pump({}, ZSTD_e_end);
+    return out;
+}
+
+QByteArray skippableFrame(QByteArrayView payload)
+{
+    QByteArray out("\x50\x2A\x4D\x18", 4);
+    const quint32 n = quint32(payload.size());
+    for (int shift = 0; shift < 32; shift += 8)
+        out.append(char((n >> shift) & 0xFF));
+    out.append(payload);
+    return out;
+}
+
+QByteArray compress(const QByteArray &content, const Packing &p)
+{
+    QByteArray out;
+    const qsizetype step = p.frameBytes > 0 ? p.frameBytes : std::max<qsizetype>(content.size(), 1);
+    int frame = 0;
+    for (qsizetype at = 0; at < content.size() || frame == 0; at += step, ++frame) {
+        if (frame > 0 && p.skippableBetween)
+            out += skippableFrame("not a log line\n{\"type\":\"Bounce\"}\n");
+        const int windowLog = p.windowLogs.at(frame % p.windowLogs.size());
+        out += compressFrame(QByteArrayView(content).sliced(at, std::min(step, content.size() - at)), windowLog, p);
+    }
+    return out;
+}
+
+/**
+ * A log with what makes decoding into a ring hard: lines of every length up to several windows,
+ * runs zstd stores as RLE blocks, random text it stores raw, blank and CRLF lines, and no
+ * final line break.
+ */
+QByteArray ringLog(quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    QByteArray out;
+    int n = 0;
+    while (out.size() < 300 * 1024) {
+        const quint32 kind = rng.bounded(20);
+        if (kind == 0) {
+            out += QByteArray(int(2000 + rng.bounded(9000)), 'x') + '\n';
+        } else if (kind == 1) {
+            QByteArray noise(int(1500 + rng.bounded(6000)), Qt::Uninitialized);
+            for (char &c : noise)
+                c = char(33 + rng.bounded(94));
+            out += noise + '\n';
+        } else if (kind == 2) {
+            out += rng.bounded(2) ? "\n" : "   \r\n";
+        } else if (kind == 3) {
+            out += "{\"type\":\"Delivery\",\"n\":" + QByteArray::number(n++) + "}\r\n";
+        } else {
+            out += "{\"type\":\"TransientFailure\",\"id\":\"" + QByteArray::number(rng.generate64(), 16)
+                 + "\",\"n\":" + QByteArray::number(n++) + ",\"pad\":\""
+                 + QByteArray(int(rng.bounded(400)), char('a' + rng.bounded(26))) + "\"}\n";
+        }
+    }
+    out += "{\"last\":true}";
+    return out;
+}
+
+/// What LogReader must make of `content`, worked out without it.
+ReadAll expectedLines(const QByteArray &content, qint64 maxLine)
+{
+    ReadAll out;
+    QList<QByteArray> pieces = content.split('\n');
+    if (content.endsWith('\n'))
+        pieces.removeLast();
+    for (qsizetype i = 0; i < pieces.size(); ++i) {
+        QByteArray line = pieces.at(i);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.size() > maxLine) {
+            out.numbers << i + 1;
+            out.lines << "<overlong>";
+        } else if (!line.trimmed().isEmpty()) {
+            out.numbers << i + 1;
+            out.lines << line;
+        }
+    }
+    return out;
+}
+
 } // namespace
+
+Q_DECLARE_METATYPE(Packing)
 
 class TestLogReader : public QObject
 {
@@ -71,6 +195,10 @@ private Q_SLOTS:
     void overlongLines_data();
     void overlongLines();
     void truncatedZstdIsAnError();
+    void zstdRing_data();
+    void zstdRing();
+    void brokenZstd_data();
+    void brokenZstd();
     void directoryIsRecursiveAndSorted();
     void unreadablePath();
     void malformedLinesHaveFileAndLine();
@@ -142,6 +270,98 @@ void TestLogReader::truncatedZstdIsAnError()
     const ReadAll r = readAll(path);
     QVERIFY(!r.error.isEmpty());
     QVERIFY(r.lines.size() < 10);
+}
+
+void TestLogReader::zstdRing_data()
+{
+    QTest::addColumn<Packing>("packing");
+    QTest::addColumn<qint64>("maxLine");
+    QTest::addColumn<qint64>("block");
+    const qint64 noLimit = LogReader::DefaultMaxLineLength;
+    const qint64 defaultBlock = LogReader::DefaultBlockSize;
+    // A 1 KiB window wraps the ring every few lines, and lines of up to 11 KB span several wraps.
+    QTest::newRow("one frame, 1 KiB window") << Packing{} << noLimit << defaultBlock;
+    QTest::newRow("one frame, 1 KiB window, 7-byte reads") << Packing{} << noLimit << qint64(7);
+    QTest::newRow("overlong lines across wraps") << Packing{} << qint64(1000) << defaultBlock;
+    QTest::newRow("frames of 10 KB, sizes known, checksums")
+        << Packing{{12}, 3, 10000, true, true, false} << noLimit << defaultBlock;
+    // A later frame with a larger window makes the reader grow its ring under a partial line.
+    QTest::newRow("windows growing and shrinking")
+        << Packing{{10, 17, 11, 20, 10}, 3, 50000, false, false, false} << noLimit << defaultBlock;
+    QTest::newRow("skippable frames between")
+        << Packing{{10, 14}, 3, 30000, false, true, true} << qint64(3000) << qint64(100);
+    QTest::newRow("level 1, 64 KiB window") << Packing{{16}, 1, 0, false, false, false} << noLimit << defaultBlock;
+    QTest::newRow("level 19, 8 MiB window") << Packing{{23}, 19, 0, false, true, false} << noLimit << defaultBlock;
+}
+
+void TestLogReader::zstdRing()
+{
+    QFETCH(Packing, packing);
+    QFETCH(qint64, maxLine);
+    QFETCH(qint64, block);
+    const QByteArray content = ringLog(quint32(qHash(QTest::currentDataTag())));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ring.log"));
+    write(path, compress(content, packing));
+    const ReadAll want = expectedLines(content, maxLine);
+    const ReadAll got = readAll(path, maxLine, block);
+    QVERIFY2(got.error.isEmpty(), qPrintable(got.error));
+    QVERIFY(got.compressed);
+    QCOMPARE(got.numbers.size(), want.numbers.size());
+    for (qsizetype i = 0; i < want.lines.size(); ++i) {
+        if (got.lines.at(i) != want.lines.at(i) || got.numbers.at(i) != want.numbers.at(i))
+            QFAIL(qPrintable(QStringLiteral("line %1 differs").arg(want.numbers.at(i))));
+    }
+    QVERIFY(want.lines.contains("<overlong>") == (maxLine < 11000));
+}
+
+void TestLogReader::brokenZstd_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<qsizetype>("linesAtLeast");
+    // A corrupt byte may decode to wrong text before zstd notices: only the other rows' lines
+    // are all the log's own.
+    QTest::addColumn<bool>("intact");
+    const QByteArray content = ringLog(7);
+    const Packing frames{{10}, 3, 100000, false, true, false};
+    const QByteArray whole = compress(content, frames);
+    const QByteArray first = compress(content.left(100000), frames);
+    const qsizetype firstLines = expectedLines(content.left(100000), LogReader::DefaultMaxLineLength).lines.size();
+    QTest::newRow("garbage after a frame") << first + "not zstd at all" << u"zstd: Unknown frame descriptor"_qs << firstLines << true;
+    QTest::newRow("cut inside the second frame") << whole.left(first.size() + 500) << u"ends in the middle of a frame"_qs
+                                                 << firstLines - 1 << true;
+    QTest::newRow("cut inside a frame header") << first + whole.mid(first.size(), 3) << u"ends in the middle of a frame"_qs
+                                               << firstLines - 1 << true;
+    QByteArray flipped = whole;
+    flipped[whole.size() / 2] = char(flipped[whole.size() / 2] ^ 0x5A);
+    QTest::newRow("a corrupt byte") << flipped << u"zstd: "_qs << qsizetype(1) << false;
+    // A frame header asking for a 256 MiB window: refused before anything is allocated.
+    QTest::newRow("window too large") << first + QByteArray("\x28\xB5\x2F\xFD\x00\x90", 6) + QByteArray(64, 'z')
+                                      << u"256 MiB"_qs << firstLines << true;
+}
+
+void TestLogReader::brokenZstd()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(QString, error);
+    QFETCH(qsizetype, linesAtLeast);
+    QFETCH(bool, intact);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.zst"));
+    write(path, file);
+    const ReadAll got = readAll(path);
+    QVERIFY2(got.error.contains(error), qPrintable(got.error));
+    QVERIFY2(got.lines.size() >= linesAtLeast, qPrintable(QString::number(got.lines.size())));
+    // What was read before the damage is the log's own start, line for line; the last line
+    // read may be cut where the data broke off.
+    const ReadAll want = expectedLines(ringLog(7), LogReader::DefaultMaxLineLength);
+    QVERIFY(got.lines.size() < want.lines.size());
+    if (intact) {
+        const qsizetype n = got.lines.size();
+        QCOMPARE(got.lines.mid(0, n - 1), want.lines.mid(0, n - 1));
+        QVERIFY(want.lines.at(n - 1).startsWith(got.lines.last()));
+    }
 }
 
 void TestLogReader::directoryIsRecursiveAndSorted()
