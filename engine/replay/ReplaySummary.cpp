@@ -112,13 +112,11 @@ void prune(Map &map, int cap, qint64 &dropped)
     if (qsizetype(map.size()) <= cap)
         return;
     const auto order = ranked(map);
-    std::vector<QString> victims;
+    // By iterator: erasing one entry leaves the others' iterators valid, and nothing is hashed again.
     for (size_t i = size_t(std::max(cap, 0)); i < order.size(); ++i) {
         dropped += weight(order[i]->second);
-        victims.push_back(order[i]->first);
+        map.erase(order[i]);
     }
-    for (const QString &key : victims)
-        map.erase(key);
 }
 
 void add(ReplaySummary::Counts &into, const ReplaySummary::Counts &c)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
+#include <set>
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -61,6 +63,8 @@ private Q_SLOTS:
     void transitionSamples();
     void mergeIsAssociative();
     void cellRules();
+    void keyHashSpreads_data();
+    void keyHashSpreads();
     void jsonRoundTrip();
     void groupCap();
     void unmatchedExamples();
@@ -160,6 +164,40 @@ void TestReplaySummary::mergeIsAssociative()
 
 /// Each transition cell counts the rules behind it, through merges and the JSON form; a summary
 /// saved before cells did reads with none.
+void TestReplaySummary::keyHashSpreads_data()
+{
+    QTest::addColumn<QString>("stem");
+    QTest::addColumn<bool>("numberFirst");
+    // Keys that differ only in a few characters, at the start, or at the end past the last
+    // whole eight-byte word, as domains, sites and masked replies do.
+    QTest::newRow("domains") << u".example.com"_qs << true;
+    QTest::newRow("masked replies, number last")
+        << u"550 5.1.1 The email account that you tried to reach does not exist. <id> - gsmtp "_qs << false;
+    QTest::newRow("short, number last") << u"d"_qs << false;
+    QTest::newRow("odd length, number last") << u"abcde"_qs << false;
+}
+
+void TestReplaySummary::keyHashSpreads()
+{
+    QFETCH(QString, stem);
+    QFETCH(bool, numberFirst);
+    const Replay::ReplaySummary::KeyHash hash;
+    std::set<size_t> seen;
+    // One bucket per key is what keeps a group map's look-up at one compare.
+    std::set<size_t> buckets;
+    constexpr int Keys = 5000;
+    constexpr size_t Buckets = 6151; // a prime, as libstdc++ picks
+    for (int i = 0; i < Keys; ++i) {
+        const QString key = numberFirst ? QString::number(i) + stem : stem + QString::number(i);
+        seen.insert(hash(key));
+        buckets.insert(hash(key) % Buckets);
+    }
+    QCOMPARE(int(seen.size()), Keys);
+    // Random placement fills 1 - e^(-5000/6151) = 56% of the buckets: about 3,430.
+    QVERIFY2(buckets.size() > 3200, qPrintable(QString::number(buckets.size())));
+    QVERIFY(hash(stem) != hash(stem + QChar(u'\0')));
+}
+
 void TestReplaySummary::cellRules()
 {
     Replay::ReplayDecision quota = decision(u"gmail.com"_qs, u"452 4.2.2 The email account is over quota"_qs);
