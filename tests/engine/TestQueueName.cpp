@@ -56,6 +56,12 @@ void TestQueueName::parse_data()
     QTest::newRow("empty routing") << u"foo.com!"_qs << kNil << kNil << u"foo.com"_qs << u""_qs << u""_qs;
     QTest::newRow("empty domain") << u"t@"_qs << kNil << u"t"_qs << QString() << kNil << QString();
     QTest::newRow("empty name") << QString() << kNil << kNil << QString() << kNil << QString();
+    // Separators out of their place: the first '@' splits, ':' only counts before it, '!' only after.
+    QTest::newRow("bang before at") << u"a!b@c"_qs << kNil << u"a!b"_qs << u"c"_qs << kNil << u"c"_qs;
+    QTest::newRow("bang in prefix and domain") << u"c:t!x@d!r"_qs << u"c"_qs << u"t!x"_qs << u"d"_qs << u"r"_qs
+                                               << u"r"_qs;
+    QTest::newRow("colon and bang after at") << u"t@d:1!r"_qs << kNil << u"t"_qs << u"d:1"_qs << u"r"_qs << u"r"_qs;
+    QTest::newRow("colon before bang, no at") << u"d:1!r:2"_qs << kNil << kNil << u"d:1"_qs << u"r:2"_qs << u"r:2"_qs;
     QTest::newRow("empty tenant no campaign") << u"@foo.com"_qs << kNil << QString() << u"foo.com"_qs << kNil
                                               << u"foo.com"_qs;
 }
