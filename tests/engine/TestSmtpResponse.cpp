@@ -55,6 +55,14 @@ void TestSmtpResponse::parse_data()
     QTest::newRow("other esc kept") << u"220-4.1.0 woot\r\n220-4.1.0 more\r\n220 5.5.5 done"_qs << u"2026.06"_qs << 220
                                     << u"4.1.0"_qs << u"woot\nmore\n5.5.5 done"_qs;
     QTest::newRow("empty content") << u"250 "_qs << u"2026.06"_qs << 250 << QString() << QString();
+    // Line breaks are looked for eight characters at a time, then one by one in the tail.
+    QTest::newRow("LF in the tail") << u"421-abcdefghijkl\n421 b"_qs << u"2026.06"_qs << 421 << QString()
+                                    << u"abcdefghijkl\nb"_qs;
+    QTest::newRow("lone CR in the second block") << u"421-abcdefghi\r421 b"_qs << u"2026.06"_qs << 421 << QString()
+                                                 << u"abcdefghi\nb"_qs;
+    QTest::newRow("long line without a break")
+        << u"550 5.7.1 Service unavailable, client host blocked using a list of 48 characters"_qs << u"2026.06"_qs
+        << 550 << u"5.7.1"_qs << u"Service unavailable, client host blocked using a list of 48 characters"_qs;
 }
 
 void TestSmtpResponse::parse()
