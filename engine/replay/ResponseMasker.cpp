@@ -6,6 +6,10 @@
 #include <array>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QRegularExpressionMatch>
@@ -325,12 +329,38 @@ private:
     qsizetype m_wordEnd = -1;
 };
 
+/**
+ * The first position from `p` on that holds a digit, ':' or '@', or one of ; < = > ? (between
+ * them in ASCII, so one range test takes them along), or `n`. Every match holds a digit, a ':'
+ * or an '@', and never leaves its run of characters with classes: a run without one of them,
+ * most of a reply's words, is skipped unread by the matcher.
+ */
+qsizetype nextTrigger(const char16_t *text, qsizetype p, qsizetype n)
+{
+#if defined(__SSE2__)
+    const __m128i first = _mm_set1_epi16(0x30);
+    const __m128i span = _mm_set1_epi16(0x10);
+    for (; p + 8 <= n; p += 8) {
+        const __m128i offset = _mm_sub_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(text + p)), first);
+        // Unsigned offset <= 0x10: subtracting 0x10 with saturation leaves zero.
+        const int hits = _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_subs_epu16(offset, span), _mm_setzero_si128()));
+        if (hits)
+            return p + __builtin_ctz(unsigned(hits)) / 2;
+    }
+#endif
+    for (; p < n; ++p) {
+        if (char16_t(text[p] - 0x30) <= 0x10)
+            return p;
+    }
+    return n;
+}
+
 } // namespace
 
 QString ResponseMasker::maskUncached(const QString &text)
 {
-    // One pass over the reply; a reply without a match comes back as it was, without a copy,
-    // and the masked one is written in place into one allocation.
+    // Only the runs around a digit, ':' or '@' are matched; a reply without a match comes back
+    // as it was, without a copy, and a masked one is written into one allocation.
     const char16_t *in = reinterpret_cast<const char16_t *>(text.utf16()); // NUL-terminated
     const qsizetype n = text.size();
     Matcher matcher(in, n);
@@ -347,26 +377,36 @@ QString ResponseMasker::maskUncached(const QString &text)
         std::copy_n(from, length, o + written);
         written += length;
     };
-    quint16 prev = 0;
     qsizetype p = 0;
-    while (p < n) {
-        const quint16 here = matcher.classes(p);
-        Part part = Part::Id;
-        const qsizetype end = here ? matcher.matchAt(p, prev, here, part) : -1;
-        if (end < 0) {
-            p = here & Word ? matcher.afterWord(p) : p + 1;
-            prev = matcher.classes(p - 1);
+    for (qsizetype trigger; (trigger = nextTrigger(in, p, n)) < n;) {
+        if (!matcher.classes(trigger)) {
+            p = trigger + 1;
             continue;
         }
-        if (!o) {
-            out = QString(n + 8, Qt::Uninitialized);
-            o = reinterpret_cast<char16_t *>(out.data());
+        // Back to the start of the trigger's run (the text before `p` holds none of it), then
+        // position by position to the run's end.
+        p = trigger;
+        while (p > 0 && matcher.classes(p - 1))
+            --p;
+        quint16 prev = 0;
+        for (quint16 here; (here = matcher.classes(p));) {
+            Part part = Part::Id;
+            const qsizetype end = matcher.matchAt(p, prev, here, part);
+            if (end < 0) {
+                p = here & Word ? matcher.afterWord(p) : p + 1;
+                prev = matcher.classes(p - 1);
+                continue;
+            }
+            if (!o) {
+                out = QString(n + 8, Qt::Uninitialized);
+                o = reinterpret_cast<char16_t *>(out.data());
+            }
+            write(in + copied, p - copied);
+            const QStringView replacement = placeholder(part);
+            write(replacement.utf16(), replacement.size());
+            copied = p = end;
+            prev = matcher.classes(end - 1);
         }
-        write(in + copied, p - copied);
-        const QStringView replacement = placeholder(part);
-        write(replacement.utf16(), replacement.size());
-        copied = p = end;
-        prev = matcher.classes(end - 1);
     }
     if (!o)
         return text;
