@@ -393,8 +393,9 @@ QString ResponseMasker::maskUncached(const QString &text)
             Part part = Part::Id;
             const qsizetype end = matcher.matchAt(p, prev, here, part);
             if (end < 0) {
+                // What the look-behinds read after a word is only that it is one.
                 p = here & Word ? matcher.afterWord(p) : p + 1;
-                prev = matcher.classes(p - 1);
+                prev = here & Word ? quint16(Word) : here;
                 continue;
             }
             if (!o) {
