@@ -84,7 +84,7 @@ enum Class : quint16 {
     Dot = 1 << 6,
     Dash = 1 << 7,
     Colon = 1 << 8,
-    At = 1 << 9,
+    At = 1 << 9, // none of the others, but an address needs its run to go on through the '@'
 };
 constexpr std::array<quint16, 128> Classes = [] {
     std::array<quint16, 128> t{};
