@@ -19,7 +19,6 @@ packages=(
     qt6-charts-dev libqt6opengl6-dev  # Charts' CMake config requires Qt6OpenGL
     # policy engine; zstd-compressed KumoMTA logs for replay; bounce classifier rule files (TOML)
     liblua5.4-dev libboost-regex-dev libicu-dev nlohmann-json3-dev libzstd-dev zstd libtomlplusplus-dev
-    libpcre2-dev  # masking unmatched replies in replay, on PCRE2 directly
     libmimalloc-dev  # the executables' allocator (replay allocates strings per record per thread)
     # benchmarks (built, not run by ctest), with the peer regex engines they are compared to
     libbenchmark-dev libre2-dev libhyperscan-dev
