@@ -11,7 +11,10 @@
 // (" ×8" rows): there each worker reads whole files of its own.
 //
 // Every figure is the best of --runs runs (2 by default), the replays' as the reference's: on a
-// shared machine a neighbour's burst lands on one run, not on both.
+// shared machine a neighbour's burst lands on one run, not on both. The reference is measured
+// again for each input, its runs alternating with the one-thread replay's, and that input's
+// ratios are taken against it: this machine's speed drifts by a third over minutes, and two
+// figures taken minutes apart would measure the drift as much as the replay.
 //
 //   bench_replay [--size=1G] [--threads=1,2] [--segments=8] [--runs=2] [--scratch=DIR] [--keep]
 #include <sys/resource.h>
@@ -19,6 +22,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+#include <utility>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -190,6 +194,24 @@ std::optional<Measure> best(int runs, Measurement &&measure)
     return fastest;
 }
 
+/// The fastest of `runs` runs of each, the runs of the two alternating (nullopt if any failed).
+template <typename First, typename Second>
+std::optional<std::pair<Measure, Measure>> bestAlternating(int runs, First &&first, Second &&second)
+{
+    std::optional<Measure> a, b;
+    for (int i = 0; i < runs; ++i) {
+        const std::optional<Measure> x = first();
+        const std::optional<Measure> y = second();
+        if (!x || !y)
+            return std::nullopt;
+        if (!a || x->seconds < a->seconds)
+            a = x;
+        if (!b || y->seconds < b->seconds)
+            b = y;
+    }
+    return std::make_pair(*a, *b);
+}
+
 QString quoted(const QString &path)
 {
     QString q = path;
@@ -333,13 +355,13 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_replay: the reference pipelines failed (are zstdcat and wc installed?)\n");
         return 1;
     }
-    out() << "Reference (best of " << runs << "): zstdcat FILE | wc -l  " << number(zstdRef->rate()) << " lines/s ("
+    out() << "Reference at the start (best of " << runs << "): zstdcat FILE | wc -l  " << number(zstdRef->rate()) << " lines/s ("
           << number(zstdRef->seconds, 2) << " s);  cat FILE | wc -l  " << number(catRef->rate()) << " lines/s ("
           << number(catRef->seconds, 2) << " s)\n\n";
 
     // rec/CPU-s is records per second of CPU time the replay used: on a loaded machine the
     // wall-clock rate also counts the time other processes held the cores.
-    out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
+    out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
                  .arg(QStringLiteral("input"), -8)
                  .arg(QStringLiteral("thr"), 3)
                  .arg(QStringLiteral("records"), 10)
@@ -347,6 +369,7 @@ int main(int argc, char *argv[])
                  .arg(QStringLiteral("rec/s"), 10)
                  .arg(QStringLiteral("rec/s/core"), 10)
                  .arg(QStringLiteral("rec/CPU-s"), 10)
+                 .arg(QStringLiteral("zstdcat|wc/s"), 12)
                  .arg(QStringLiteral("vs zstdcat|wc"), 13)
                  .arg(QStringLiteral("scaling"), 7)
                  .arg(QStringLiteral("peak RSS MB"), 11);
@@ -354,9 +377,10 @@ int main(int argc, char *argv[])
     bool failed = false;
     for (const auto &[label, file] : inputs) {
         double oneThread = 0;
+        double reference = zstdRef->rate();
         const auto row = [&](const QString &threadsLabel, int cores, const Measure &m) {
             worstRss = std::max(worstRss, m.maxRssKiB);
-            out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10\n")
+            out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
                          .arg(label, -8)
                          .arg(threadsLabel, 3)
                          .arg(m.records, 10)
@@ -364,13 +388,25 @@ int main(int argc, char *argv[])
                          .arg(number(m.rate()), 10)
                          .arg(number(m.rate() / cores), 10)
                          .arg(number(m.cpu > 0 ? double(m.records) / m.cpu : 0), 10)
-                         .arg(number(100.0 * m.rate() / zstdRef->rate(), 1) + QLatin1Char('%'), 13)
+                         .arg(number(reference), 12)
+                         .arg(number(100.0 * m.rate() / reference, 1) + QLatin1Char('%'), 13)
                          .arg(oneThread > 0 ? number(m.rate() / oneThread, 2) + QLatin1Char('x') : QStringLiteral("-"), 7)
                          .arg(number(double(m.maxRssKiB) / 1024.0, 1), 11);
             out().flush();
         };
         for (int threads : threadCounts) {
-            const auto m = best(runs, [&] { return childReplay(file, threads); });
+            std::optional<Measure> m;
+            if (threads == 1) {
+                const auto pair = bestAlternating(
+                    runs, [&] { return shellCount(QStringLiteral("zstdcat %1 | wc -l").arg(quoted(packed))); },
+                    [&] { return childReplay(file, threads); });
+                if (pair) {
+                    reference = pair->first.rate();
+                    m = pair->second;
+                }
+            } else {
+                m = best(runs, [&] { return childReplay(file, threads); });
+            }
             if (!m || m->records != stats->records) {
                 std::fprintf(stderr, "bench_replay: replay of %s with %d threads failed or lost records\n",
                              qPrintable(file), threads);
@@ -391,7 +427,9 @@ int main(int argc, char *argv[])
     }
     out() << "\n1+1: two one-thread replays in separate processes at once, the machine's own two-core\n"
              "scaling for work that shares nothing. " << QStringLiteral("\u00d7") << "N: the same log cut into N segment files, replayed\n"
-             "as a folder (with enough files, each worker reads whole files of its own).\n";
+             "as a folder (with enough files, each worker reads whole files of its own).\n"
+             "zstdcat|wc/s: the reference measured again for each input, alternating with its\n"
+             "one-thread runs; that input's ratios are taken against it.\n";
     out() << "Peak RSS of any replay: " << number(double(worstRss) / 1024.0, 1) << " MB (goal < 300 MB)\n";
     if (keep)
         out() << "Kept " << scratch.path() << '\n';
