@@ -33,11 +33,10 @@ QString EnhancedStatusCode::toString() const
     return out;
 }
 
-void EnhancedStatusCode::appendTo(QString &out) const
+qsizetype EnhancedStatusCode::writeTo(char *buf) const
 {
     // Every replayed record prints one: QString::arg's placeholder search costs more than the
     // digits, so they are written straight into a buffer.
-    char buf[3 * 12];
     qsizetype n = 0;
     for (const int part : {klass, subject, detail}) {
         if (n > 0)
@@ -54,7 +53,13 @@ void EnhancedStatusCode::appendTo(QString &out) const
         while (count > 0)
             buf[n++] = digits[--count];
     }
-    out += QLatin1String(buf, n);
+    return n;
+}
+
+void EnhancedStatusCode::appendTo(QString &out) const
+{
+    char buf[MaxTextLength];
+    out += QLatin1String(buf, writeTo(buf));
 }
 
 QJsonValue EnhancedStatusCode::toJson() const

@@ -21,6 +21,10 @@ struct EnhancedStatusCode
     QString toString() const;
     /// Appends toString()'s text to `out` without a string of its own (one per replayed failure).
     void appendTo(QString &out) const;
+    /// Room writeTo() needs at most: three signed 32-bit numbers and two dots.
+    static constexpr qsizetype MaxTextLength = 3 * 11 + 2;
+    /// Writes toString()'s text as Latin-1 to `out` (MaxTextLength bytes) and returns its length.
+    qsizetype writeTo(char *out) const;
     /// `{"class": 5, "subject": 1, "detail": 1}`
     QJsonValue toJson() const;
     static std::optional<EnhancedStatusCode> fromJson(const QJsonValue &value);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "common/SmtpResponse.h"
 
+#include <algorithm>
 #include <charconv>
 
 #if defined(__SSE2__)
@@ -157,8 +158,8 @@ Result<SmtpResponse> SmtpResponse::parse(QStringView text, CompatProfile profile
 
 QString SmtpResponse::assembleLogged(int code, const std::optional<EnhancedStatusCode> &enhanced, const QString &content)
 {
-    // A replay assembles one per failure: the code and the enhanced code are written once into a
-    // small buffer and copied per line, not built as strings of their own.
+    // A replay assembles one per failure: the code and the enhanced code are written once into
+    // small buffers and copied per line, not built as strings of their own.
     char codeBuf[12];
     const QLatin1String codeText(codeBuf, std::to_chars(codeBuf, codeBuf + sizeof codeBuf, code).ptr);
     // Some producers log the whole reply; it must not get a second code.
@@ -166,17 +167,29 @@ QString SmtpResponse::assembleLogged(int code, const std::optional<EnhancedStatu
         && content[0] <= QLatin1Char('5'))
         return QString(content).replace(QLatin1String("\r\n"), QLatin1String("\n"));
 
-    QString esc;
+    char escBuf[EnhancedStatusCode::MaxTextLength + 1];
+    qsizetype escLength = 0;
     if (enhanced) {
-        enhanced->appendTo(esc);
-        esc += QLatin1Char(' ');
+        escLength = enhanced->writeTo(escBuf);
+        escBuf[escLength++] = ' ';
     }
+    const QLatin1String esc(escBuf, escLength);
     QStringView body = content;
-    if (!esc.isEmpty() && body.startsWith(esc))
-        body = body.mid(esc.size());
+    if (escLength > 0 && body.startsWith(esc))
+        body = body.mid(escLength);
+    if (!hasLineBreak(body)) {
+        // One line, nearly every logged reply: written into one allocation of the exact size.
+        QString out(codeText.size() + 1 + escLength + body.size(), Qt::Uninitialized);
+        char16_t *o = reinterpret_cast<char16_t *>(out.data());
+        o = std::copy(codeText.begin(), codeText.end(), o);
+        *o++ = u' ';
+        o = std::copy(esc.begin(), esc.end(), o);
+        std::copy_n(reinterpret_cast<const char16_t *>(body.data()), body.size(), o);
+        return out;
+    }
     // The lines are walked in place, not split into a list.
     QString out;
-    out.reserve(content.size() + 2 * (esc.size() + 5));
+    out.reserve(content.size() + 2 * (escLength + 5));
     qsizetype start = 0;
     while (true) {
         const qsizetype lf = body.indexOf(QLatin1Char('\n'), start);
@@ -255,6 +268,24 @@ QString SmtpResponse::toSingleLine(CompatProfile profile) const
         }
     }
     return out;
+}
+
+bool SmtpResponse::isSingleLineOf(QStringView text) const
+{
+    // toSingleLine() prints a one-line content as it is under both profiles.
+    if (code < 100 || code > 999 || hasLineBreak(content))
+        return false;
+    char esc[EnhancedStatusCode::MaxTextLength];
+    const qsizetype escLength = enhancedCode ? enhancedCode->writeTo(esc) : 0;
+    const qsizetype head = 4 + (enhancedCode ? escLength + 1 : 0);
+    if (text.size() != head + content.size())
+        return false;
+    const char digits[4] = {char('0' + code / 100), char('0' + code / 10 % 10), char('0' + code % 10), ' '};
+    if (text.first(4) != QLatin1String(digits, 4))
+        return false;
+    if (enhancedCode && (text.sliced(4, escLength) != QLatin1String(esc, escLength) || text[head - 1] != u' '))
+        return false;
+    return text.sliced(head) == QStringView(content);
 }
 
 QJsonObject SmtpResponse::toJson() const

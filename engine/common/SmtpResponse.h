@@ -55,6 +55,9 @@ struct SmtpResponse
 
     /// The one line handed to smtp_client_rewrite_delivery_status: `<code> [<esc> ]<content>`.
     QString toSingleLine(CompatProfile profile) const;
+    /// Whether toSingleLine() gives exactly `text` under either profile, worked out without
+    /// building it: a one-line reply in its printed form is its own single line.
+    bool isSingleLineOf(QStringView text) const;
     /// The content with each CRLF, lone CR or lone LF replaced by one space (KumoMTA's
     /// remove_line_break), as the JSON log record carries it.
     QString contentSingleLine() const;

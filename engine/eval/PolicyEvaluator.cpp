@@ -226,7 +226,7 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
         return r;
     }
 
-    SmtpResponse response = *parsed;
+    SmtpResponse response = std::move(*parsed);
     response.command = commandFor(input, recipient);
     r.originalCode = response.code;
     r.eventCalled = DeliveryRules::eventFires(input.phase, response.code, profile);
@@ -241,7 +241,8 @@ EvalResult PolicyEvaluator::evaluateAs(const EvalInput &input, CompatProfile pro
         r.eventCalled = false;
         why = QCoreApplication::translate("PolicyEvaluator", "The policy did not load, so no handler ran and the %1 reply stands.").arg(response.code);
     } else {
-        r.eventResponse = response.toSingleLine(profile);
+        // A reply already in its printed form (nearly every logged one) is its own single line.
+        r.eventResponse = response.isSingleLineOf(input.response) ? input.response : response.toSingleLine(profile);
         const Lua::EventCall call = m_runtime->callRewriteEvent(r.eventResponse, r.queue.domain, r.queue.tenant,
                                                                r.queue.campaign, r.queue.eventRoutingDomain());
         r.policyLog = call.log;

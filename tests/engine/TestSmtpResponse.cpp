@@ -24,6 +24,8 @@ private Q_SLOTS:
     void enhancedCode();
     void lineLimit();
     void json();
+    void isSingleLineOf_data();
+    void isSingleLineOf();
     void assembleLogged_data();
     void assembleLogged();
     void phaseForCommand_data();
@@ -206,6 +208,43 @@ void TestSmtpResponse::json()
     QVERIFY(resp.toJson().value(u"command"_qs).isNull());
 }
 
+void TestSmtpResponse::isSingleLineOf_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("printed form") << u"550 5.1.1 No such user"_qs;
+    QTest::newRow("no enhanced code") << u"421 Try later"_qs;
+    QTest::newRow("leading zeros in the code") << u"550 5.01.001 gone"_qs;
+    QTest::newRow("two spaces after the code") << u"550  5.1.1 gone"_qs;
+    QTest::newRow("code alone with space") << u"250 "_qs;
+    QTest::newRow("enhanced code, empty content") << u"550 5.1.1 "_qs;
+    QTest::newRow("enhanced code at the end is content") << u"550 5.1.1"_qs;
+    QTest::newRow("two lines") << u"452-4.2.2 a\r\n452 4.2.2 b"_qs;
+    QTest::newRow("trailing CRLF") << u"550 5.1.1 gone\r\n"_qs;
+    QTest::newRow("class 3 is content") << u"550 3.1.1 odd"_qs;
+    QTest::newRow("long, non-ASCII") << u"550 5.7.1 Nachricht abgelehnt: Absender-Domäne gesperrt"_qs;
+}
+
+/// The shortcut the evaluator takes must agree with building the line, under both profiles.
+void TestSmtpResponse::isSingleLineOf()
+{
+    QFETCH(QString, text);
+    for (auto profile : {CompatProfile::Documented, CompatProfile::V2026_06}) {
+        const auto r = SmtpResponse::parse(text, profile);
+        QVERIFY(r.ok());
+        const QString line = r->toSingleLine(profile);
+        // The text itself, one character longer or shorter, and every one-character change
+        // (code, enhanced code, separators, content): each is its line exactly when they match.
+        QStringList variants{text, text + u'x', text.chopped(1)};
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            QString changed = text;
+            changed[i] = changed[i] == u'1' ? u'2' : u'1';
+            variants << changed;
+        }
+        for (const QString &v : variants)
+            QCOMPARE(r->isSingleLineOf(v), line == v);
+    }
+}
+
 void TestSmtpResponse::assembleLogged_data()
 {
     QTest::addColumn<int>("code");
@@ -223,6 +262,13 @@ void TestSmtpResponse::assembleLogged_data()
                                            << u"554-5.7.1 one\n554 5.7.1 two"_qs;
     QTest::newRow("the code alone is not a reply") << 550 << QString() << u"550"_qs << u"550 550"_qs;
     QTest::newRow("empty content") << 250 << QString() << QString() << u"250 "_qs;
+    QTest::newRow("empty content after the enhanced code") << 550 << u"5.1.1"_qs << QString() << u"550 5.1.1 "_qs;
+    QTest::newRow("a lone CR is a line break") << 451 << u"4.3.0"_qs << u"busy\rtry later"_qs
+                                               << u"451 4.3.0 busy\rtry later"_qs;
+    QTest::newRow("trailing CRLF") << 421 << QString() << u"closing\r\n"_qs << u"421-closing\n421 "_qs;
+    QTest::newRow("long line, non-ASCII") << 550 << u"5.7.1"_qs
+                                          << u"Nachricht abgelehnt: Absender-Domäne steht auf einer Sperrliste (RBL)"_qs
+                                          << u"550 5.7.1 Nachricht abgelehnt: Absender-Domäne steht auf einer Sperrliste (RBL)"_qs;
 }
 
 /// A log record keeps the code, the enhanced code and the content apart; the event and the
