@@ -2563,6 +2563,10 @@ Protokolliert in %4:%5</translation>
         <source>zstd: %1</source>
         <translation>zstd: %1</translation>
     </message>
+    <message>
+        <source>zstd: a frame needs a window of %1 MiB; at most %2 MiB are allowed</source>
+        <translation>zstd: ein Frame braucht ein Fenster von %1 MiB; erlaubt sind höchstens %2 MiB</translation>
+    </message>
 </context>
 <context>
     <name>LogRecord</name>
