@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 DSN Workbench authors
 #include "common/EnhancedStatusCode.h"
 
+#include <charconv>
+
 #include <QJsonObject>
 
 namespace Dsn {
@@ -37,23 +39,13 @@ qsizetype EnhancedStatusCode::writeTo(char *buf) const
 {
     // Every replayed record prints one: QString::arg's placeholder search costs more than the
     // digits, so they are written straight into a buffer.
-    qsizetype n = 0;
+    char *p = buf;
     for (const int part : {klass, subject, detail}) {
-        if (n > 0)
-            buf[n++] = '.';
-        char digits[12];
-        int count = 0;
-        unsigned v = part < 0 ? 0u - unsigned(part) : unsigned(part);
-        do {
-            digits[count++] = char('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
-        if (part < 0)
-            buf[n++] = '-';
-        while (count > 0)
-            buf[n++] = digits[--count];
+        if (p != buf)
+            *p++ = '.';
+        p = std::to_chars(p, buf + MaxTextLength, part).ptr;
     }
-    return n;
+    return p - buf;
 }
 
 void EnhancedStatusCode::appendTo(QString &out) const

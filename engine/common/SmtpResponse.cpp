@@ -27,6 +27,12 @@ bool isDigit(QChar c)
     return c >= QLatin1Char('0') && c <= QLatin1Char('9');
 }
 
+/// The reply code as printed, in `buf`: one conversion for every way a reply is put together.
+QLatin1String printedCode(int code, char (&buf)[12])
+{
+    return QLatin1String(buf, std::to_chars(buf, buf + sizeof buf, code).ptr);
+}
+
 /// Whether `text` holds a CR or an LF. A replay asks twice per failure, of replies a hundred
 /// characters long: two contains() calls cost more in dispatch than in searching.
 bool hasLineBreak(QStringView text)
@@ -161,7 +167,7 @@ QString SmtpResponse::assembleLogged(int code, const std::optional<EnhancedStatu
     // A replay assembles one per failure: the code and the enhanced code are written once into
     // small buffers and copied per line, not built as strings of their own.
     char codeBuf[12];
-    const QLatin1String codeText(codeBuf, std::to_chars(codeBuf, codeBuf + sizeof codeBuf, code).ptr);
+    const QLatin1String codeText = printedCode(code, codeBuf);
     // Some producers log the whole reply; it must not get a second code.
     if (content.startsWith(codeText) && isReplyLine(content) && content[0] >= QLatin1Char('2')
         && content[0] <= QLatin1Char('5'))
@@ -236,13 +242,8 @@ QString SmtpResponse::toSingleLine(CompatProfile profile) const
 {
     QString out;
     out.reserve(content.size() + 24);
-    // Parsed codes are three digits; anything else (a hand-built response) takes the long way.
-    if (code >= 100 && code <= 999) {
-        const char digits[3] = {char('0' + code / 100), char('0' + code / 10 % 10), char('0' + code % 10)};
-        out += QLatin1String(digits, 3);
-    } else {
-        out += QString::number(code);
-    }
+    char codeBuf[12];
+    out += printedCode(code, codeBuf);
     out += QLatin1Char(' ');
     if (enhancedCode) {
         enhancedCode->appendTo(out);
@@ -273,17 +274,17 @@ QString SmtpResponse::toSingleLine(CompatProfile profile) const
 bool SmtpResponse::isSingleLineOf(QStringView text) const
 {
     // toSingleLine() prints a one-line content as it is under both profiles.
-    if (code < 100 || code > 999 || hasLineBreak(content))
+    if (hasLineBreak(content))
         return false;
+    char codeBuf[12];
+    const QLatin1String codeText = printedCode(code, codeBuf);
     char esc[EnhancedStatusCode::MaxTextLength];
     const qsizetype escLength = enhancedCode ? enhancedCode->writeTo(esc) : 0;
-    const qsizetype head = 4 + (enhancedCode ? escLength + 1 : 0);
-    if (text.size() != head + content.size())
+    const qsizetype escAt = codeText.size() + 1;
+    const qsizetype head = escAt + (enhancedCode ? escLength + 1 : 0);
+    if (text.size() != head + content.size() || !text.startsWith(codeText) || text[escAt - 1] != u' ')
         return false;
-    const char digits[4] = {char('0' + code / 100), char('0' + code / 10 % 10), char('0' + code % 10), ' '};
-    if (text.first(4) != QLatin1String(digits, 4))
-        return false;
-    if (enhancedCode && (text.sliced(4, escLength) != QLatin1String(esc, escLength) || text[head - 1] != u' '))
+    if (enhancedCode && (text.sliced(escAt, escLength) != QLatin1String(esc, escLength) || text[head - 1] != u' '))
         return false;
     return text.sliced(head) == QStringView(content);
 }

@@ -84,6 +84,14 @@ void LogReader::fail(const QString &message)
     m_eof = true;
 }
 
+bool LogReader::failTruncated()
+{
+    // A read error met on the way is the better reason; it is kept.
+    if (m_error.isEmpty())
+        fail(QCoreApplication::translate("LogReader", "the zstd data ends in the middle of a frame"));
+    return false;
+}
+
 bool LogReader::fill()
 {
     if (m_eof)
@@ -104,7 +112,7 @@ bool LogReader::fill()
     if (got <= 0) {
         if (got < 0 || m_file.error() != QFileDevice::NoError)
             fail(QCoreApplication::translate("LogReader", "read error: %1").arg(m_file.errorString()));
-        m_eof = true;
+        m_eof = true; // a clean end as well
         return false;
     }
     m_bytesRead += got;
@@ -149,11 +157,8 @@ bool LogReader::startFrame()
     ZSTD_frameHeader header{};
     size_t needed = ZSTD_FRAMEHEADERSIZE_PREFIX(ZSTD_f_zstd1);
     while (true) {
-        if (!readCompressed(needed)) {
-            if (m_error.isEmpty())
-                fail(QCoreApplication::translate("LogReader", "the zstd data ends in the middle of a frame"));
-            return false;
-        }
+        if (!readCompressed(needed))
+            return failTruncated();
         const size_t rc = ZSTD_getFrameHeader(&header, z.input.constData() + z.inPos, size_t(z.input.size() - z.inPos));
         if (ZSTD_isError(rc)) {
             fail(QCoreApplication::translate("LogReader", "zstd: %1").arg(QString::fromLatin1(ZSTD_getErrorName(rc))));
@@ -208,11 +213,8 @@ bool LogReader::fillCompressed()
             z.inFrame = false;
             continue;
         }
-        if (!readCompressed(needed)) {
-            if (m_error.isEmpty())
-                fail(QCoreApplication::translate("LogReader", "the zstd data ends in the middle of a frame"));
-            return false;
-        }
+        if (!readCompressed(needed))
+            return failTruncated();
         if (z.ringSize - z.writePos < z.blockSizeMax) {
             // Wrap: the ring's size keeps the window intact behind the new write position, but
             // the line being cut is in the way of the next blocks, so it moves out.

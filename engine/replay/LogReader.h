@@ -78,6 +78,8 @@ private:
     /// Moves the unfinished line out of the zstd ring before blocks are decoded over it.
     void carryPartialLine();
     void fail(const QString &message);
+    /// Ends reading with "the zstd data ends in the middle of a frame"; always false.
+    bool failTruncated();
 
     struct Zstd;
     QFile m_file;
